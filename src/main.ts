@@ -1,0 +1,12 @@
+// `node dist/main.js <command>`. Commands are a fixed table: nothing is loaded by a name taken from input
+// other than these keys. With no command it runs the worker, like the seed's `python Main.py`.
+const commands: Readonly<Record<string, () => Promise<unknown>>> = {
+}
+
+const name = process.argv[2] ?? "worker"
+const load = Object.hasOwn(commands, name) ? commands[name] : undefined
+if (load === undefined) {
+  process.stderr.write(`unknown command "${name}"; commands: ${Object.keys(commands).join(", ")}\n`)
+  process.exit(2)
+}
+await load()
