@@ -1,0 +1,23 @@
+// The scheduler's settings, read from the environment (each documented in the README).
+import { Config, Context, Duration, Layer, Schema } from "effect"
+import { Bookmaker, bookmakers, Market, markets } from "../domain/Market.ts"
+
+const PositiveInt = Schema.Int.pipe(Schema.check(Schema.isGreaterThan(0)))
+// Canonical day offsets run "0".."4": five days is the widest range any bookmaker serves.
+const Days = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 5 })))
+
+export const schedulerConfig = Config.all({
+  liveEvery: Config.Duration("SCHED_LIVE_EVERY").pipe(Config.withDefault(Duration.seconds(5))),
+  upcomingEvery: Config.Duration("SCHED_UPCOMING_EVERY").pipe(Config.withDefault(Duration.minutes(5))),
+  days: Config.schema(Days, "SCHED_DAYS").pipe(Config.withDefault(5)),
+  bookmakers: Config.Array(Bookmaker, "SCHED_BOOKMAKERS").pipe(Config.withDefault(bookmakers)),
+  markets: Config.Array(Market, "SCHED_MARKETS").pipe(Config.withDefault(markets)),
+  maxBacklog: Config.schema(PositiveInt, "SCHED_MAX_BACKLOG").pipe(Config.withDefault(1000)),
+  group: Config.NonEmptyString("XTR_GROUP").pipe(Config.withDefault("bookies-workers"))
+})
+
+export type SchedulerSettings = Config.Success<typeof schedulerConfig>
+
+export class SchedulerConfig extends Context.Service<SchedulerConfig, SchedulerSettings>()("bookies/SchedulerConfig") {
+  static readonly layer = Layer.effect(SchedulerConfig, schedulerConfig)
+}

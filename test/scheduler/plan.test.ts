@@ -1,0 +1,80 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Duration } from "effect"
+import { bookmakers, markets } from "../../src/domain/Market.ts"
+import type { GroupInfo } from "../../src/redis/RedisStore.ts"
+import { backlogOf, cadences, overLimit, type Plan, planRound } from "../../src/scheduler/plan.ts"
+
+const plan: Plan = {
+  liveEvery: Duration.seconds(5),
+  upcomingEvery: Duration.minutes(5),
+  days: 5,
+  bookmakers,
+  markets
+}
+
+const group = (over: Partial<GroupInfo>): GroupInfo => ({
+  name: "bookies-workers",
+  consumers: 1,
+  pending: 0,
+  lastDeliveredId: "0-0",
+  lag: 0,
+  ...over
+})
+
+describe("planRound", () => {
+  it("live: one job per bookmaker on each market's live stream, stream_date live", () => {
+    const round = planRound(plan, "live", 1_700_000_000_000)
+    assert.deepStrictEqual(round.map((r) => r.stream), ["XTR-BTTS_live_stream", "XTR-THREE_WAY_live_stream", "XTR-DOUBLE_CHANCE_live_stream"])
+    for (const [i, r] of round.entries()) {
+      assert.deepStrictEqual(r.jobs.map((j) => j.bookmaker), [...bookmakers])
+      for (const job of r.jobs) {
+        assert.deepStrictEqual(
+          { ...job, bookmaker: "" },
+          { bookmaker: "", extractor_type: markets[i]!, data_source: "live", stream_date: "live", enqueued_at: "1700000000000" }
+        )
+      }
+    }
+  })
+
+  it("upcoming: every bookmaker for every day offset 0..days-1", () => {
+    const round = planRound({ ...plan, days: 3, bookmakers: ["BookieBeta", "BookieDelta"], markets: ["btts"] }, "upcoming", 42)
+    assert.strictEqual(round.length, 1)
+    assert.strictEqual(round[0]!.stream, "XTR-BTTS_upcoming_stream")
+    assert.deepStrictEqual(
+      round[0]!.jobs.map((j) => `${j.bookmaker}/${j.stream_date}/${j.data_source}/${j.extractor_type}/${j.enqueued_at}`),
+      [
+        "BookieBeta/0/upcoming/btts/42",
+        "BookieBeta/1/upcoming/btts/42",
+        "BookieBeta/2/upcoming/btts/42",
+        "BookieDelta/0/upcoming/btts/42",
+        "BookieDelta/1/upcoming/btts/42",
+        "BookieDelta/2/upcoming/btts/42"
+      ]
+    )
+  })
+
+  it("cadences: live on its interval, upcoming on its own", () => {
+    assert.deepStrictEqual(
+      cadences(plan).map((c) => [c.source, Duration.toMillis(c.every)]),
+      [["live", 5_000], ["upcoming", 300_000]]
+    )
+  })
+})
+
+describe("backlogOf / overLimit", () => {
+  it("pending plus lag of the workers' group", () => {
+    const backlog = backlogOf([group({ name: "other", pending: 99, lag: 99 }), group({ pending: 3, lag: 7 })], "bookies-workers", 500)
+    assert.deepStrictEqual(backlog, { pending: 3, undelivered: 7 })
+    assert.isFalse(overLimit(backlog, 10))
+    assert.isTrue(overLimit(backlog, 9))
+  })
+
+  it("no group yet: the whole stream is undelivered", () => {
+    assert.deepStrictEqual(backlogOf([], "bookies-workers", 12), { pending: 0, undelivered: 12 })
+    assert.deepStrictEqual(backlogOf([group({ name: "other" })], "bookies-workers", 12), { pending: 0, undelivered: 12 })
+  })
+
+  it("lag unknown (entries deleted): falls back to the stream length", () => {
+    assert.deepStrictEqual(backlogOf([group({ pending: 2, lag: null })], "bookies-workers", 30), { pending: 2, undelivered: 30 })
+  })
+})
