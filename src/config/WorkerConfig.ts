@@ -1,0 +1,67 @@
+// The worker's settings, read from the environment with Effect Config (each one documented in the README).
+// A missing or invalid value fails with a ConfigError naming the variable; src/cli/run.ts prints it.
+import { hostname } from "node:os"
+import { Config, Context, Duration, Effect, Layer, Option, Schema, SchemaIssue } from "effect"
+
+const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))
+const PositiveDuration = Schema.DurationFromString.check(
+  Schema.makeFilter((d: Duration.Duration) => Duration.isGreaterThan(d, Duration.zero) || "Expected a positive duration")
+)
+
+const positiveInt = (name: string) => Config.schema(PositiveInt, name)
+const duration = (name: string, fallback: Duration.Input) =>
+  Config.schema(PositiveDuration, name).pipe(Config.withDefault(Duration.fromInputUnsafe(fallback)))
+
+/** A ConfigError that names `variable`, in the shape src/cli/run.ts prints. */
+const invalid = (variable: string, message: string) =>
+  new Config.ConfigError(new Schema.SchemaError(new SchemaIssue.Pointer([variable], new SchemaIssue.InvalidValue({ message }))))
+
+export const DefaultGroup = "bookies-workers"
+
+/** `btts-worker-host-4242`: unique per process, so a restart never inherits (or steals) a live consumer's entries. */
+export const consumerName = (workerType: string, host: string, pid: number) => `${workerType}-${host}-${pid}`
+
+export const workerConfig = Config.all({
+  stream: Config.NonEmptyString("STREAM"),
+  workerType: Config.NonEmptyString("XTRTYPE"),
+  group: Config.NonEmptyString("XTR_GROUP").pipe(Config.withDefault(DefaultGroup)),
+  batchSize: positiveInt("XTR_BATCH").pipe(Config.withDefault(3)),
+  window: duration("XTR_WINDOW", "2 seconds"),
+  concurrency: Config.option(positiveInt("XTR_CONCURRENCY")),
+  matchMinBtts: positiveInt("MATCH_MIN_BTTS").pipe(Config.withDefault(2)),
+  matchMin: Config.option(positiveInt("MATCH_MIN")),
+  block: duration("XTR_BLOCK", "1 second"),
+  jobTimeout: duration("XTR_JOB_TIMEOUT", "20 seconds"),
+  freshness: duration("XTR_FRESHNESS", "2 minutes"),
+  claimIdle: duration("XTR_CLAIM_IDLE", "1 minute"),
+  maxDeliveries: positiveInt("XTR_MAX_DELIVERIES").pipe(Config.withDefault(5)),
+  matchedMaxLen: positiveInt("XTR_MATCHED_MAXLEN").pipe(Config.withDefault(100_000)),
+  deadMaxLen: positiveInt("XTR_DEAD_MAXLEN").pipe(Config.withDefault(10_000)),
+  trimEvery: duration("XTR_TRIM_EVERY", "30 seconds"),
+  grace: duration("XTR_GRACE", "10 seconds"),
+  entryTtl: duration("XTR_ENTRY_TTL", "1 day")
+}).pipe(
+  Config.mapEffect((c) => {
+    // A job still being worked on must not look idle to another worker's XAUTOCLAIM.
+    const busy = Duration.sum(c.window, c.jobTimeout)
+    if (!Duration.isGreaterThan(c.claimIdle, busy)) {
+      return Effect.fail(invalid("XTR_CLAIM_IDLE", `must exceed XTR_WINDOW + XTR_JOB_TIMEOUT (${Duration.format(busy)})`))
+    }
+    const { concurrency, matchMin, ...rest } = c
+    return Effect.succeed({
+      ...rest,
+      consumer: consumerName(c.workerType, hostname(), process.pid),
+      concurrency: Option.getOrElse(concurrency, () => c.batchSize),
+      matchMin: Option.getOrElse(matchMin, () => c.batchSize)
+    })
+  })
+)
+
+export type WorkerSettings = Config.Success<typeof workerConfig>
+
+export class WorkerConfig extends Context.Service<WorkerConfig, WorkerSettings>()("bookies/WorkerConfig") {
+  static readonly layer = Layer.effect(WorkerConfig, workerConfig)
+}
+
+/** Which extractor registry the worker runs: real HTTP bookmakers, or the I/O-free synthetic one (capacity planning). */
+export const extractorsMode = Config.Literals(["http", "synthetic"], "XTR_EXTRACTORS").pipe(Config.withDefault("http"))

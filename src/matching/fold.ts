@@ -1,0 +1,88 @@
+// The matching fold (issue 2 §5): which entries touched by a batch are quoted by enough distinct bookmakers.
+// Pure: the worker reads the entries back from Redis after writing them and passes everything in, so the
+// result depends only on what is stored, not on which batch or worker a bookmaker's job landed in.
+import type { Bookmaker, DataSource, Market } from "../domain/Market.ts"
+
+/** One bookmaker's quote on one entry, as written by the batch or read back from the entry's hash. */
+export interface Observation {
+  readonly entryKey: string
+  readonly source: DataSource
+  readonly market: Market
+  readonly streamDate: string
+  readonly bookmaker: Bookmaker
+  /** ISO-8601 UTC; an unparseable time is never fresh. */
+  readonly fetchedAt: string
+  /** The job that wrote the quote (stream and entry id): the same on every delivery of that job. */
+  readonly jobId: string
+}
+
+export interface Thresholds {
+  readonly btts: number
+  readonly other: number
+}
+
+export interface FoldInput {
+  /** This batch's quotes: they decide which (entry, period) pairs are examined. */
+  readonly batch: ReadonlyArray<Observation>
+  /** Everything stored on those entries, keyed by entry key (may include the batch's own writes). */
+  readonly stored: ReadonlyMap<string, ReadonlyArray<Observation>>
+  readonly now: number
+  readonly freshnessMs: number
+  readonly thresholds: Thresholds
+}
+
+export interface Match {
+  readonly entryKey: string
+  readonly source: DataSource
+  readonly market: Market
+  readonly streamDate: string
+  /** Distinct bookmakers with a fresh quote, sorted. */
+  readonly bookmakers: ReadonlyArray<Bookmaker>
+  /**
+   * Identifies the set of quotes that made the match (entry, period, and each bookmaker's job). A redelivered
+   * job rewrites its quote under the same job id, so it yields the same signature and is not published twice;
+   * a newer poll has a new job id and is published.
+   */
+  readonly signature: string
+}
+
+export const thresholdFor = (market: Market, thresholds: Thresholds): number =>
+  market === "btts" ? thresholds.btts : thresholds.other
+
+const isFresh = (o: Observation, now: number, freshnessMs: number): boolean => {
+  const t = Date.parse(o.fetchedAt)
+  return Number.isFinite(t) && now - t <= freshnessMs
+}
+
+const groupKey = (o: Observation) => JSON.stringify([o.entryKey, o.source, o.market, o.streamDate])
+
+export const fold = (input: FoldInput): ReadonlyArray<Match> => {
+  const { batch, freshnessMs, now, stored, thresholds } = input
+  const groups = new Map<string, { readonly head: Observation; readonly members: Array<Observation> }>()
+  for (const o of batch) {
+    const key = groupKey(o)
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, { head: o, members: [o] })
+    else group.members.push(o)
+  }
+
+  const matches: Array<Match> = []
+  for (const [key, { head, members }] of groups) {
+    // Stored quotes win over the batch's for the same bookmaker: they are the latest state of the entry.
+    const byBookmaker = new Map<Bookmaker, Observation>()
+    for (const o of [...members, ...(stored.get(head.entryKey) ?? [])]) {
+      if (groupKey(o) === key && isFresh(o, now, freshnessMs)) byBookmaker.set(o.bookmaker, o)
+    }
+    if (byBookmaker.size < thresholdFor(head.market, thresholds)) continue
+    const bookmakers = [...byBookmaker.keys()].sort()
+    matches.push({
+      entryKey: head.entryKey,
+      source: head.source,
+      market: head.market,
+      streamDate: head.streamDate,
+      bookmakers,
+      signature: JSON.stringify([head.streamDate, bookmakers.map((b) => `${b}@${byBookmaker.get(b)!.jobId}`)])
+    })
+  }
+  return matches.sort((a, b) => a.entryKey.localeCompare(b.entryKey) || a.streamDate.localeCompare(b.streamDate))
+}
