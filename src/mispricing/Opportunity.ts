@@ -1,0 +1,58 @@
+// What pricing finds. `id` names an opportunity across polls (kind, fixture and which outcomes it bets on);
+// `signature` changes whenever a leg's bookmaker or price does, so a detector can tell new / updated / gone.
+import type { Market, Outcome } from "../domain/Market.ts"
+
+export interface Leg {
+  readonly bookmaker: string
+  readonly market: Market
+  readonly outcome: Outcome
+  readonly price: number
+  /** Rounded to the stake unit. */
+  readonly stake: number
+  /** Epoch milliseconds. */
+  readonly fetchedAt: number
+}
+
+interface Common {
+  readonly id: string
+  readonly signature: string
+  readonly fixture: string
+  /** The distinct markets of the legs, in canonical order. */
+  readonly markets: ReadonlyArray<Market>
+  /** In canonical outcome order (btts, three_way, double_chance; outcomes as listed in the domain). */
+  readonly legs: ReadonlyArray<Leg>
+}
+
+export interface Arbitrage extends Common {
+  readonly kind: "arbitrage"
+  /** Guaranteed return on the amount staked, after commission, before rounding: t − 1. */
+  readonly roi: number
+  readonly staked: number
+  /** Payout of the rounded stakes per state (`home`/`draw`/`away` or `yes`/`no`). */
+  readonly payouts: Readonly<Record<string, number>>
+  /** Smallest payout minus the total staked, after rounding. */
+  readonly profit: number
+}
+
+export interface Value extends Common {
+  readonly kind: "value"
+  /** p·price − 1, with p the reference's fair probability and the price after commission. */
+  readonly edge: number
+  readonly probability: number
+  /** `consensus` or the reference bookmaker. */
+  readonly reference: string
+}
+
+export type Opportunity = Arbitrage | Value
+
+/** The return that ranks opportunities: ROI for an arbitrage, edge for a value bet. */
+export const returnOf = (o: Opportunity): number => (o.kind === "arbitrage" ? o.roi : o.edge)
+
+export const opportunityId = (
+  kind: Opportunity["kind"],
+  fixture: string,
+  legs: ReadonlyArray<Pick<Leg, "market" | "outcome">>
+): string => `${kind}|${fixture}|${legs.map((l) => `${l.market}:${l.outcome}`).join(",")}`
+
+export const opportunitySignature = (id: string, legs: ReadonlyArray<Pick<Leg, "bookmaker" | "price">>): string =>
+  `${id}|${legs.map((l) => `${l.bookmaker}@${l.price}`).join(",")}`

@@ -1,0 +1,95 @@
+// Value bets: a price above what the outcome is worth. The worth is a fair probability from a reference —
+// the consensus of the other bookmakers or one named bookmaker — with its margin removed; a bookmaker is
+// never judged against itself (the consensus for a bookmaker leaves that bookmaker out).
+import type { BookQuote, BookRow } from "./book.ts"
+import type { CandidateGroup } from "./candidate.ts"
+import { devig } from "./devig.ts"
+import { opportunityId, opportunitySignature, type Value } from "./Opportunity.ts"
+import { marketSlots, type Slot, type Space, slots } from "./outcomes.ts"
+import { consensus, type Settings } from "./Settings.ts"
+import { roundTo } from "./stakes.ts"
+
+/** The market whose de-vigged book gives the probabilities of each state space. */
+const stateMarket = { result: "three_way", btts: "btts" } as const
+
+interface FairBook {
+  readonly bookmaker: string
+  /** Fair probability per state of the space. */
+  readonly states: ReadonlyArray<number>
+}
+
+/** Each bookmaker's fair state probabilities for a space, from its complete book of that space's market. */
+const fairBooks = (book: ReadonlyArray<BookRow>, space: Space, settings: Settings): Array<FairBook> =>
+  book.flatMap((row) => {
+    const quotes = marketSlots(stateMarket[space]).map((s) => row.quotes[s.index])
+    return quotes.every((q) => q !== undefined)
+      ? [{ bookmaker: row.bookmaker, states: devig(settings.devig, quotes.map((q) => q.price)) }]
+      : []
+  })
+
+/** Fair state probabilities to judge `bookmaker` by; undefined when there is no reference besides itself. */
+const referenceFor = (
+  bookmaker: string,
+  fair: ReadonlyArray<FairBook>,
+  settings: Settings
+): ReadonlyArray<number> | undefined => {
+  const others = fair.filter((f) =>
+    f.bookmaker !== bookmaker && (settings.reference === consensus || f.bookmaker === settings.reference)
+  )
+  if (others.length === 0) return undefined
+  return others[0]!.states.map((_, s) => others.reduce((sum, f) => sum + f.states[s]!, 0) / others.length)
+}
+
+const probabilityOf = (slot: Slot, states: ReadonlyArray<number>): number =>
+  states.reduce((p, ps, s) => ((slot.cover & (1 << s)) !== 0 ? p + ps : p), 0)
+
+const build = (fixture: string, q: BookQuote, probability: number, edge: number, settings: Settings): Value => {
+  // Kelly stake: the bankroll fraction edge / (price − 1) maximises expected log growth.
+  const legs = [{
+    bookmaker: q.bookmaker,
+    market: q.slot.market,
+    outcome: q.slot.outcome,
+    price: q.price,
+    stake: roundTo(settings.bankroll * edge / (q.effective - 1), settings.unit),
+    fetchedAt: q.fetchedAt
+  }]
+  const id = opportunityId("value", fixture, legs)
+  return {
+    kind: "value",
+    id,
+    signature: opportunitySignature(id, legs),
+    fixture,
+    markets: [q.slot.market],
+    legs,
+    edge,
+    probability,
+    reference: settings.reference
+  }
+}
+
+/** Per outcome, every price whose edge exceeds the value threshold, best edge first. */
+export const valueCandidates = (
+  fixture: string,
+  book: ReadonlyArray<BookRow>,
+  settings: Settings
+): Array<CandidateGroup> => {
+  const fair = { result: fairBooks(book, "result", settings), btts: fairBooks(book, "btts", settings) }
+  return slots.flatMap((slot) => {
+    const group = book.flatMap((row) => {
+      const q = row.quotes[slot.index]
+      const reference = q && referenceFor(row.bookmaker, fair[slot.space], settings)
+      if (q === undefined || reference === undefined) return []
+      const probability = probabilityOf(slot, reference)
+      const edge = probability * q.effective - 1
+      return edge > settings.valueEdge
+        ? [{
+          id: opportunityId("value", fixture, [slot]),
+          legs: [q],
+          ret: edge,
+          make: () => build(fixture, q, probability, edge, settings)
+        }]
+        : []
+    }).sort((a, b) => b.ret - a.ret)
+    return group.length > 0 ? [group] : []
+  })
+}
