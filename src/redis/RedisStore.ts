@@ -87,11 +87,12 @@ export interface ReadRequest {
   /** id `>` for new entries, `0` to re-read this consumer's own pending entries. */
   readonly streams: ReadonlyArray<{ readonly stream: string; readonly id: string }>
   readonly count: number
+  /** How long to wait when nothing can be served; 0 reads without blocking (unlike Redis's BLOCK 0, never forever). */
   readonly blockMs: number
 }
 
 export class RedisStore extends Context.Service<RedisStore, {
-  /** XGROUP CREATE … MKSTREAM; true when it was created (false: it existed). */
+  /** XGROUP CREATE … MKSTREAM from `startId` (default `0`: the whole stream); true when it was created (false: it existed). */
   readonly ensureGroup: (stream: string, group: string, startId?: string) => Effect.Effect<boolean, RedisError>
   /**
    * XREADGROUP … BLOCK on a connection used for nothing else. Entries deleted while pending come back
