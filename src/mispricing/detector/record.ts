@@ -1,0 +1,110 @@
+// What the detector keeps about an active opportunity (in memory and in its Redis hash), the Schema that
+// reads it back from Redis, and the fields of an `opportunities` stream event.
+import { Schema } from "effect"
+import { DataSource, Market, Outcome } from "../../domain/Market.ts"
+import type { Fields } from "../../redis/RedisStore.ts"
+import type { Opportunity } from "../Opportunity.ts"
+import type { LifecycleEvent } from "./lifecycle.ts"
+
+const Leg = Schema.Struct({
+  bookmaker: Schema.String,
+  market: Market,
+  outcome: Outcome,
+  price: Schema.Finite,
+  stake: Schema.Finite,
+  fetchedAt: Schema.Finite
+})
+
+const common = {
+  id: Schema.String,
+  signature: Schema.String,
+  fixture: Schema.String,
+  markets: Schema.Array(Market),
+  legs: Schema.Array(Leg)
+}
+
+/** Pricing's Opportunity, as a Schema (the check below keeps the two in step). */
+export const OpportunitySchema = Schema.Union([
+  Schema.Struct({
+    ...common,
+    kind: Schema.Literal("arbitrage"),
+    roi: Schema.Finite,
+    staked: Schema.Finite,
+    payouts: Schema.Record(Schema.String, Schema.Finite),
+    profit: Schema.Finite
+  }),
+  Schema.Struct({
+    ...common,
+    kind: Schema.Literal("value"),
+    edge: Schema.Finite,
+    probability: Schema.Finite,
+    reference: Schema.String
+  })
+])
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const inStep: Same<typeof OpportunitySchema.Type, Opportunity> = true
+void inStep
+
+export const Tracked = Schema.Struct({
+  /** The opportunity's id and signature, at top level for the lifecycle diff. */
+  id: Schema.String,
+  signature: Schema.String,
+  source: DataSource,
+  fixtureKey: Schema.String,
+  name: Schema.optionalKey(Schema.String),
+  /** Epoch ms it was first seen (kept across updates) and of its latest version. */
+  since: Schema.Finite,
+  detectedAt: Schema.Finite,
+  opportunity: OpportunitySchema
+})
+export type Tracked = typeof Tracked.Type
+
+export const TrackedJson = Schema.fromJsonString(Tracked)
+
+export const track = (
+  opportunity: Opportunity,
+  fixture: { readonly source: DataSource; readonly fixtureKey: string; readonly name: string | undefined },
+  now: number
+): Tracked => ({
+  id: opportunity.id,
+  signature: opportunity.signature,
+  source: fixture.source,
+  fixtureKey: fixture.fixtureKey,
+  ...(fixture.name === undefined ? {} : { name: fixture.name }),
+  since: now,
+  detectedAt: now,
+  opportunity
+})
+
+/** An updated opportunity keeps the time it was first seen. */
+export const revise = (old: Tracked, found: Tracked): Tracked => ({ ...found, since: old.since })
+
+/** The return that ranks it: ROI for an arbitrage, edge for a value bet. */
+export const returnOf = (t: Tracked): number => (t.opportunity.kind === "arbitrage" ? t.opportunity.roi : t.opportunity.edge)
+
+/** The fields of one `opportunities` stream entry. Leg ages are measured at `at`, the event's time. */
+export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fields => {
+  const o = t.opportunity
+  return {
+    event,
+    kind: o.kind,
+    id: t.id,
+    source: t.source,
+    fixture: t.fixtureKey,
+    ...(t.name === undefined ? {} : { fixture_name: t.name }),
+    markets: o.markets.join(","),
+    legs: JSON.stringify(o.legs.map((l) => ({
+      bookmaker: l.bookmaker,
+      market: l.market,
+      outcome: l.outcome,
+      price: l.price,
+      stake: l.stake,
+      age_ms: Math.max(0, at - l.fetchedAt)
+    }))),
+    ...(o.kind === "arbitrage"
+      ? { roi: String(o.roi), staked: String(o.staked), profit: String(o.profit) }
+      : { edge: String(o.edge), probability: String(o.probability), reference: o.reference }),
+    detected_at: new Date(at).toISOString(),
+    since: new Date(t.since).toISOString()
+  }
+}
