@@ -1,0 +1,60 @@
+// The extraction worker: job source → batches of XTR_BATCH or XTR_WINDOW → processBatch, with the job-stream
+// trimmer alongside. `run` stops gracefully: on interruption (SIGTERM/SIGINT under runMain) it stops reading,
+// lets the batch in flight finish and be acknowledged, and gives up after XTR_GRACE.
+import { Deferred, Effect, Fiber, Stream } from "effect"
+import { WorkerConfig } from "../config/WorkerConfig.ts"
+import { RedisStore } from "../redis/RedisStore.ts"
+import { clip } from "./outputs.ts"
+import { makeProcessBatch } from "./processBatch.ts"
+import { makeJobSource, readBackoff } from "./source.ts"
+import { makeTrimmer } from "./trim.ts"
+
+/** The batches' reports, until `stop` completes (then the entries already read are still processed). */
+export const batches = (stop: Deferred.Deferred<void>) =>
+  Stream.unwrap(Effect.gen(function*() {
+    const cfg = yield* WorkerConfig
+    const source = yield* makeJobSource
+    const processBatch = yield* makeProcessBatch
+    yield* Effect.forkScoped((yield* makeTrimmer).loop)
+    return source.entries.pipe(
+      Stream.haltWhen(Deferred.await(stop)),
+      Stream.groupedWithin(cfg.batchSize, cfg.window),
+      Stream.mapEffect((batch) => processBatch(batch).pipe(Effect.ensuring(source.release(batch))))
+    )
+  }))
+
+/** Creates the group (and stream) if missing, retrying while Redis is unreachable. */
+const ensureGroup = Effect.gen(function*() {
+  const { group, stream } = yield* WorkerConfig
+  const store = yield* RedisStore
+  const created = yield* store.ensureGroup(stream, group, "0").pipe(
+    Effect.tapError((error) => Effect.logWarning("cannot create the consumer group yet; retrying", { error: clip(error.message) })),
+    Effect.retry(readBackoff)
+  )
+  if (created) yield* Effect.logInfo("consumer group created", { stream, group })
+})
+
+export const run = Effect.gen(function*() {
+  const cfg = yield* WorkerConfig
+  yield* Effect.logInfo("worker starting", {
+    stream: cfg.stream,
+    group: cfg.group,
+    consumer: cfg.consumer,
+    batch: cfg.batchSize,
+    concurrency: cfg.concurrency
+  })
+  yield* ensureGroup
+  const stop = yield* Deferred.make<void>()
+  yield* Effect.acquireUseRelease(
+    Effect.forkDetach(Stream.runDrain(batches(stop))),
+    Fiber.join,
+    (fiber) =>
+      Effect.gen(function*() {
+        yield* Deferred.succeed(stop, undefined)
+        const finished = yield* Fiber.await(fiber).pipe(Effect.timeoutOption(cfg.grace), Effect.interruptible)
+        if (finished._tag === "None") yield* Effect.logWarning("grace time over: the batch in flight stays pending")
+        yield* Fiber.interrupt(fiber)
+        yield* Effect.logInfo("worker stopped")
+      })
+  )
+})

@@ -1,0 +1,86 @@
+// The job source: a Stream of job-stream entries for this consumer. Each pull does one of, in this order:
+// re-read this consumer's own pending entries (`XREADGROUP … 0`, at start and after a failed read whose reply
+// may have been lost), take over entries idle ≥ XTR_CLAIM_IDLE (`XAUTOCLAIM`, one sweep every XTR_CLAIM_IDLE,
+// this consumer's failed jobs included), or read new entries (`XREADGROUP … >` with BLOCK). Entries still in
+// flight in this process are never emitted twice. NOGROUP recreates the group; other Redis errors back off.
+import { Clock, Duration, Effect, Metric, Schedule, Stream } from "effect"
+import { WorkerConfig } from "../config/WorkerConfig.ts"
+import { type RedisError, RedisStore, type StreamEntry } from "../redis/RedisStore.ts"
+import { clip } from "./outputs.ts"
+import { metricsFor } from "./metrics.ts"
+
+/** Capped exponential backoff between failed reads: 50 ms, 100 ms, … up to 2 s, reset by a successful read. */
+export const readBackoff = Schedule.min([Schedule.exponential("50 millis"), Schedule.spaced("2 seconds")])
+
+export interface JobSource {
+  /** Retries failed reads forever, so in practice it never fails. */
+  readonly entries: Stream.Stream<StreamEntry, RedisError>
+  /** Called when a batch is over (acknowledged or left pending): its entries may be delivered again. */
+  readonly release: (entries: ReadonlyArray<StreamEntry>) => Effect.Effect<void>
+}
+
+export const makeJobSource = Effect.gen(function*() {
+  const cfg = yield* WorkerConfig
+  const store = yield* RedisStore
+  const metrics = metricsFor(cfg.stream)
+  const { batchSize: count, consumer, group, stream } = cfg
+  const blockMs = Duration.toMillis(cfg.block)
+  const claimIdleMs = Duration.toMillis(cfg.claimIdle)
+
+  const inFlight = new Set<string>()
+  let ownCursor: string | undefined = "0" // undefined: own pending entries all re-read
+  let claimCursor = "0-0"
+  let nextSweepAt = 0
+
+  const readOwn = Effect.fnUntraced(function*(from: string) {
+    const entries = yield* store.readGroup({ group, consumer, streams: [{ stream, id: from }], count, blockMs: 0 })
+    ownCursor = entries.length < count ? undefined : entries[entries.length - 1]!.id
+    return entries
+  })
+
+  const sweep = Effect.fnUntraced(function*(now: number) {
+    const claimed = yield* store.autoClaim({ stream, group, consumer, minIdleMs: claimIdleMs, start: claimCursor, count })
+    claimCursor = claimed.next
+    if (claimed.next === "0-0") nextSweepAt = now + claimIdleMs
+    if (claimed.deleted.length > 0) {
+      yield* Effect.logWarning("pending jobs were deleted from the stream before being processed", { ids: claimed.deleted })
+    }
+    if (claimed.entries.length > 0) yield* Effect.logInfo("reclaimed idle jobs", { count: claimed.entries.length })
+    return claimed.entries
+  })
+
+  const readNew = store.readGroup({ group, consumer, streams: [{ stream, id: ">" }], count, blockMs })
+
+  const recreateGroup = store.ensureGroup(stream, group, "0").pipe(
+    Effect.tap(() => Metric.update(metrics.groupsRecreated, 1)),
+    Effect.tap(() => Effect.logWarning("consumer group was missing (NOGROUP): recreated", { stream, group })),
+    Effect.as<ReadonlyArray<StreamEntry>>([])
+  )
+
+  const pull = Effect.gen(function*() {
+    const now = yield* Clock.currentTimeMillis
+    if (ownCursor !== undefined) return yield* readOwn(ownCursor)
+    if (now >= nextSweepAt) return yield* sweep(now)
+    return yield* readNew
+  }).pipe(
+    Effect.catchTag("NoGroup", () => recreateGroup),
+    Effect.tapError((error) =>
+      Effect.logWarning("job read failed; backing off", { error: clip(error.message) }).pipe(
+        Effect.andThen(Metric.update(metrics.redisErrors, 1)),
+        // A read whose reply was lost may have delivered entries to this consumer: read them again.
+        Effect.andThen(Effect.sync(() => void (ownCursor = "0")))
+      )
+    ),
+    Effect.retry(readBackoff),
+    Effect.map((entries) => {
+      const fresh = entries.filter((e) => !inFlight.has(e.id))
+      for (const e of fresh) inFlight.add(e.id)
+      return fresh
+    })
+  )
+
+  return {
+    entries: Stream.fromIterableEffectRepeat(pull),
+    release: (entries) => Effect.sync(() => entries.forEach((e) => inFlight.delete(e.id)))
+  } satisfies JobSource
+})
