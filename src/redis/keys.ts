@@ -15,3 +15,6 @@ export const entryKey = (source: DataSource, market: Market, fixtureKey: string)
 
 export const opportunitiesStream = "opportunities"
 export const activeOpportunities = "opportunities:active"
+
+/** Details of one opportunity (its record, last published event and signature); kept a while after it is gone. */
+export const opportunityKey = (id: string) => `opportunity:${id}`

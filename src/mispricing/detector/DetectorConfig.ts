@@ -1,7 +1,8 @@
-// The detector's settings, read from the environment (each documented in the README). Pricing's own
-// settings (bankroll, freshness, caps …) come from the pricing module's config.
+// The detector's settings, read from the environment (each documented in the README), with pricing's own
+// (PRICE_*: bankroll, freshness, caps …) from the pricing module's config.
 import { hostname } from "node:os"
 import { Config, Context, Duration, Layer, Schema } from "effect"
+import { PricingConfig } from "../PricingConfig.ts"
 
 const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))
 const positiveInt = (name: string, fallback: number) => Config.schema(PositiveInt, name).pipe(Config.withDefault(fallback))
@@ -23,7 +24,8 @@ export const detectorConfig = Config.all({
   sweepEvery: duration("DETECT_SWEEP_EVERY", "15 seconds"),
   opportunitiesMaxLen: positiveInt("DETECT_OPPORTUNITIES_MAXLEN", 100_000),
   deadMaxLen: positiveInt("DETECT_DEAD_MAXLEN", 10_000),
-  recordTtl: duration("DETECT_RECORD_TTL", "7 days")
+  recordTtl: duration("DETECT_RECORD_TTL", "7 days"),
+  pricing: PricingConfig
 }).pipe(Config.map((c) => ({ ...c, consumer: detectorConsumer(hostname(), process.pid) })))
 
 export type DetectorSettings = Config.Success<typeof detectorConfig>

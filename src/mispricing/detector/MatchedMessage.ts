@@ -4,11 +4,10 @@ import { Result, Schema } from "effect"
 import { DataSource, Market } from "../../domain/Market.ts"
 import type { Fields } from "../../redis/RedisStore.ts"
 
-const EnqueuedAt = Schema.FiniteFromString.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
-
 const MatchedFields = Schema.Struct({
   data_key: Schema.NonEmptyString.pipe(Schema.check(Schema.isMaxLength(512))),
-  enqueued_at: Schema.optionalKey(EnqueuedAt)
+  /** ISO-8601, as src/pipeline/outputs.ts writes it. */
+  enqueued_at: Schema.optionalKey(Schema.DateFromString)
 })
 
 export interface MatchedMessage {
@@ -38,5 +37,5 @@ export const decodeMatched = (fields: Fields): Result.Result<MatchedMessage, str
   if (parts === null || source === undefined || market === undefined) {
     return Result.fail(`data_key is not an entry key: ${JSON.stringify(data_key.slice(0, 100))}`)
   }
-  return Result.succeed({ entryKey: data_key, source, market, fixtureKey: parts[3]!, enqueuedAt: enqueued_at })
+  return Result.succeed({ entryKey: data_key, source, market, fixtureKey: parts[3]!, enqueuedAt: enqueued_at?.getTime() })
 }

@@ -1,10 +1,8 @@
-// What the detector keeps about an active opportunity (in memory and in its Redis hash), the Schema that
-// reads it back from Redis, and the fields of an `opportunities` stream event.
+// What the detector keeps about an active opportunity (in memory and in its Redis hash), and the Schema
+// that reads it back from Redis.
 import { Schema } from "effect"
 import { DataSource, Market, Outcome } from "../../domain/Market.ts"
-import type { Fields } from "../../redis/RedisStore.ts"
 import type { Opportunity } from "../Opportunity.ts"
-import type { LifecycleEvent } from "./lifecycle.ts"
 
 const Leg = Schema.Struct({
   bookmaker: Schema.String,
@@ -81,30 +79,3 @@ export const revise = (old: Tracked, found: Tracked): Tracked => ({ ...found, si
 
 /** The return that ranks it: ROI for an arbitrage, edge for a value bet. */
 export const returnOf = (t: Tracked): number => (t.opportunity.kind === "arbitrage" ? t.opportunity.roi : t.opportunity.edge)
-
-/** The fields of one `opportunities` stream entry. Leg ages are measured at `at`, the event's time. */
-export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fields => {
-  const o = t.opportunity
-  return {
-    event,
-    kind: o.kind,
-    id: t.id,
-    source: t.source,
-    fixture: t.fixtureKey,
-    ...(t.name === undefined ? {} : { fixture_name: t.name }),
-    markets: o.markets.join(","),
-    legs: JSON.stringify(o.legs.map((l) => ({
-      bookmaker: l.bookmaker,
-      market: l.market,
-      outcome: l.outcome,
-      price: l.price,
-      stake: l.stake,
-      age_ms: Math.max(0, at - l.fetchedAt)
-    }))),
-    ...(o.kind === "arbitrage"
-      ? { roi: String(o.roi), staked: String(o.staked), profit: String(o.profit) }
-      : { edge: String(o.edge), probability: String(o.probability), reference: o.reference }),
-    detected_at: new Date(at).toISOString(),
-    since: new Date(t.since).toISOString()
-  }
-}
