@@ -1,0 +1,23 @@
+// BookieGamma payload → canonical quotes. Pure; one bad fixture is skipped with its path.
+import { collectEach, type Normalised } from "../payload.ts"
+import { type QuoteContext, quoteOf } from "../quote.ts"
+import { GammaFixture, type GammaFixturesPage, gammaOutcomes } from "./wire.ts"
+
+const toQuote = (ctx: QuoteContext) => (fixture: GammaFixture) =>
+  quoteOf(ctx, gammaOutcomes, {
+    eventId: fixture.ref,
+    listing: {
+      home: fixture.participants.home.name,
+      away: fixture.participants.away.name,
+      kickoff: fixture.kickOff,
+      league: fixture.tournament.title,
+      country: fixture.tournament.region
+    },
+    selections: fixture.book.selections.map((s) => ({ code: s.key, price: s.price })),
+    live: fixture.clock === undefined
+      ? undefined
+      : { minute: fixture.clock.elapsed, homeScore: fixture.clock.goals[0], awayScore: fixture.clock.goals[1] }
+  })
+
+export const normaliseGamma = (page: GammaFixturesPage, ctx: QuoteContext): Normalised =>
+  collectEach(page.fixtures, ["fixtures"], GammaFixture, toQuote(ctx))
