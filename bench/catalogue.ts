@@ -1,0 +1,25 @@
+// Every benchmark, in the order the table shows them. A part whose module has not landed yet is listed
+// with its rows, as "not available", rather than left out.
+import type { Benchmark } from "./lib/context.ts"
+import type { RowSpec } from "./lib/report.ts"
+import { headline } from "./parts/headline.ts"
+import { roundTrips } from "./parts/roundTrips.ts"
+import { scaling } from "./parts/scaling.ts"
+
+const missing = (name: string, module: string, rows: ReadonlyArray<RowSpec>): Benchmark => ({
+  name,
+  rows,
+  unavailable: () => `${module} not present`,
+  runOnce: () => Promise.reject(new Error(`${name} is not available`))
+})
+
+export const catalogue: ReadonlyArray<Benchmark> = [
+  headline,
+  roundTrips,
+  missing("decode", "src/bookmakers/*/api.ts", [{ id: "decode", label: "decode + normalise, 5,000 events", unit: "events/s", target: { op: ">=", value: 200_000 } }]),
+  missing("resolve", "src/matching/resolver", [{ id: "resolve", label: "fixture resolution, 2,000 fixtures × 4", unit: "listings/s" }]),
+  missing("fold", "src/matching/fold.ts", [{ id: "fold", label: "matching fold, 100k entries × 4", unit: "entries/s" }]),
+  missing("pricing", "src/mispricing", [{ id: "pricing", label: "pricing, all markets", unit: "fixtures/s" }]),
+  missing("e2e", "the detector", [{ id: "e2e.p95", label: "end to end: enqueue→opportunity p95", unit: "ms", target: { op: "<", value: 1000 } }]),
+  scaling
+]

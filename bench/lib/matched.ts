@@ -1,0 +1,72 @@
+// Reading what consumers published on the six matched streams: the distinct entries after a drain, and
+// each publication's arrival time during the paced phase.
+import type { Redis } from "ioredis"
+import { dataSources, markets } from "../../src/domain/Market.ts"
+import { matchedStream } from "../../src/redis/keys.ts"
+
+export const matchedStreams: ReadonlyArray<string> = dataSources.flatMap((s) => markets.map((m) => matchedStream(s, m)))
+
+const fieldsOf = (flat: ReadonlyArray<string>) => {
+  const fields: Record<string, string> = {}
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!
+  return fields
+}
+
+/** Distinct `data_key`s over all matched streams, and the number of messages. */
+export const publishedEntries = async (redis: Redis): Promise<{ readonly distinct: number; readonly messages: number }> => {
+  const keys = new Set<string>()
+  let messages = 0
+  for (const stream of matchedStreams) {
+    let start = "-"
+    for (;;) {
+      const page = (await redis.xrange(stream, start, "+", "COUNT", 10_000)) as Array<[string, Array<string>]>
+      for (const [, flat] of page) {
+        const key = fieldsOf(flat)["data_key"]
+        if (key !== undefined) keys.add(key)
+      }
+      messages += page.length
+      if (page.length < 10_000) break
+      start = `(${page[page.length - 1]![0]}`
+    }
+  }
+  return { distinct: keys.size, messages }
+}
+
+export interface Publication {
+  readonly stream: string
+  readonly arrivedAt: number // performance.now() in this process
+  readonly fields: Readonly<Record<string, string>>
+}
+
+/**
+ * Follows the matched streams from now on with XREAD BLOCK on its own connection, timestamping every
+ * publication on arrival; `stop` ends the loop and returns them.
+ */
+export const followMatched = async (redis: Redis) => {
+  const ids = new Map<string, string>()
+  for (const s of matchedStreams) {
+    const last = (await redis.xrevrange(s, "+", "-", "COUNT", 1)) as Array<[string, Array<string>]>
+    ids.set(s, last[0]?.[0] ?? "0-0")
+  }
+  const seen: Array<Publication> = []
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      const reply = (await redis.xread("COUNT", 1000, "BLOCK", 100, "STREAMS", ...ids.keys(), ...ids.values())) as
+        | Array<[string, Array<[string, Array<string>]>]>
+        | null
+      const arrivedAt = performance.now()
+      for (const [stream, entries] of reply ?? []) {
+        for (const [, flat] of entries) seen.push({ stream, arrivedAt, fields: fieldsOf(flat) })
+        ids.set(stream, entries[entries.length - 1]![0])
+      }
+    }
+  })()
+  return {
+    stop: async (): Promise<ReadonlyArray<Publication>> => {
+      running = false
+      await loop
+      return seen
+    }
+  }
+}

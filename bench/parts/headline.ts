@@ -1,0 +1,186 @@
+// The headline: the real worker draining 100,000 synthetic jobs (4 bookmakers × 3 markets, 5 fixtures per
+// job, batch size 4) against the minimal ioredis reference in the same run, then 10,000 jobs paced at
+// 1,000 jobs/s for enqueue → match-published latency.
+import { Redis } from "ioredis"
+import { expectedMatches } from "../../src/bookmakers/synthetic/expectedMatches.ts"
+import { type Consumers, type Drain, measureDrain, peakRssMiB, waitDrained } from "../lib/consumers.ts"
+import { type Benchmark, type BenchContext, scaled } from "../lib/context.ts"
+import { followMatched, type Publication, publishedEntries } from "../lib/matched.ts"
+import { pace } from "../lib/pacer.ts"
+import type { Check, Sample } from "../lib/report.ts"
+import { quantile } from "../lib/stats.ts"
+import { makeJobs, prefill, roundsIn } from "../lib/workload.ts"
+import {
+  benchGroup,
+  benchStream,
+  resetStream,
+  startReference,
+  startWorkers,
+  thresholds,
+  workerUnavailable
+} from "../lib/worker.ts"
+
+const fixturesPerJob = 5
+const pacedRate = 1000
+
+const drainTimeoutMs = (jobs: number) => Math.max(60_000, jobs * 2)
+
+/** Drains `jobs` pre-filled jobs with one consumer; checks the distinct matched entries against `expected`. */
+const drainWith = async (
+  ctx: BenchContext,
+  name: string,
+  start: () => Consumers,
+  jobCount: number,
+  expected: number,
+  then: (consumers: Consumers) => Promise<void> = async () => {}
+): Promise<{ readonly drain: Drain; readonly rssMiB: number; readonly checks: ReadonlyArray<Check> }> => {
+  const consumers = start()
+  let drain: Drain
+  let rssMiB: number
+  let published: { distinct: number; messages: number }
+  try {
+    drain = await measureDrain(ctx.monitor, consumers, benchStream, benchGroup, jobCount, drainTimeoutMs(jobCount))
+    published = await publishedEntries(ctx.monitor)
+    await then(consumers)
+    rssMiB = peakRssMiB(consumers)
+  } finally {
+    const codes = await consumers.stop()
+    if (codes.some((c) => c !== 0)) throw new Error(`${name} exited with ${codes.join(",")}`)
+  }
+  return {
+    drain,
+    rssMiB,
+    checks: [{
+      name: `${name}: matched entries published = expected (drain)`,
+      ok: published.distinct === expected,
+      detail: `${published.distinct} distinct of ${expected} expected (${published.messages} publications)`
+    }]
+  }
+}
+
+/** `live_three_way-matched_stream` → ["live", "three_way"]. */
+const sourceAndMarket = (stream: string) => {
+  const cut = stream.indexOf("_")
+  return [stream.slice(0, cut), stream.slice(cut + 1, stream.indexOf("-matched_stream"))] as const
+}
+
+const jobKey = (source: string, market: string, streamDate: string, bookmaker: string) =>
+  `${source}|${market}|${streamDate}|${bookmaker}`
+
+/**
+ * Each publication's latency: from the enqueue of the last-sent job among those whose quotes made the match
+ * (its bookmakers, for its period and market) to its arrival on the matched stream.
+ */
+export const latencies = (pubs: ReadonlyArray<Publication>, sentAt: ReadonlyMap<string, number>): ReadonlyArray<number> =>
+  pubs.flatMap((p) => {
+    const [source, market] = sourceAndMarket(p.stream)
+    const sends = (p.fields["bookmakers"] ?? "").split(",").map((b) => sentAt.get(jobKey(source, market, p.fields["stream_date"] ?? "", b)))
+    if (sends.length === 0 || sends.some((t) => t === undefined)) return []
+    return [p.arrivedAt - Math.max(...(sends as Array<number>))]
+  })
+
+const pacedPhase = async (ctx: BenchContext, consumers: Consumers, drained: number, firstRound: number, count: number) => {
+  const jobs = makeJobs(count, firstRound)
+  const sentAt = new Map<string, number>()
+  const follower = new Redis(ctx.redisUrl, { protocol: 2 })
+  const producer = new Redis(ctx.redisUrl, { protocol: 2 })
+  try {
+    const follow = await followMatched(follower)
+    await pace(producer, benchStream, jobs, pacedRate, (job, at) =>
+      sentAt.set(jobKey(job.data_source, job.extractor_type, job.stream_date, job.bookmaker), at))
+    await waitDrained(ctx.monitor, consumers, benchStream, benchGroup, drained + count, 60_000)
+    await new Promise((r) => setTimeout(r, 200)) // the last publications reach the follower
+    const pubs = await follow.stop()
+    return { jobs, pubs, latencies: latencies(pubs, sentAt) }
+  } finally {
+    follower.disconnect()
+    producer.disconnect()
+  }
+}
+
+export const headline: Benchmark = {
+  name: "headline",
+  rows: [
+    { id: "ref.jobsPerSec", label: "reference (ioredis loop): drain jobs/s", unit: "jobs/s", digits: 0 },
+    { id: "worker.jobsPerSec", label: "worker: drain jobs/s", unit: "jobs/s", reference: "reference", target: { op: ">=", value: 0.75, onRatio: true }, digits: 0 },
+    { id: "worker.cpuPerJob", label: "worker: CPU per job", unit: "µs", reference: "reference", digits: 1 },
+    { id: "worker.redisCpuPerJob", label: "worker: Redis CPU per job", unit: "µs", reference: "reference", digits: 1 },
+    { id: "worker.commandsPerJob", label: "worker: Redis commands per job", unit: "cmd", reference: "reference", digits: 2 },
+    { id: "worker.readsPerJob", label: "worker: Redis socket reads per job", unit: "reads", reference: "reference", digits: 2 },
+    { id: "worker.peakRss", label: "worker: peak RSS (drain + paced)", unit: "MiB", target: { op: "<=", value: 120 }, digits: 1 },
+    { id: "paced.p50", label: "paced 1,000 jobs/s: enqueue→published p50", unit: "ms", digits: 2 },
+    { id: "paced.p90", label: "paced 1,000 jobs/s: enqueue→published p90", unit: "ms", digits: 2 },
+    { id: "paced.p99", label: "paced 1,000 jobs/s: enqueue→published p99", unit: "ms", target: { op: "<=", value: 2 }, digits: 2 }
+  ],
+  unavailable: workerUnavailable,
+  runOnce: async (ctx) => {
+    const jobCount = scaled(100_000, ctx.scale, 48)
+    const pacedCount = scaled(10_000, ctx.scale, 48)
+    const jobs = makeJobs(jobCount)
+    const expected = expectedMatches(jobs, thresholds, fixturesPerJob)
+    const log = (who: string) => `${ctx.outDir}/headline-${who}-run${ctx.run}`
+
+    const runReference = async () => {
+      await resetStream(ctx.monitor)
+      await prefill(ctx.monitor, benchStream, jobs)
+      return drainWith(ctx, "reference", () => startReference(ctx.redisUrl, fixturesPerJob, log("reference")), jobCount, expected)
+    }
+    const runWorker = async () => {
+      await resetStream(ctx.monitor)
+      await prefill(ctx.monitor, benchStream, jobs)
+      let paced: Awaited<ReturnType<typeof pacedPhase>> | undefined
+      const result = await drainWith(
+        ctx,
+        "worker",
+        () => startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob, logPrefix: log("worker") }),
+        jobCount,
+        expected,
+        async (consumers) => {
+          paced = await pacedPhase(ctx, consumers, jobCount, roundsIn(jobCount) + 1, pacedCount)
+        }
+      )
+      const all = await publishedEntries(ctx.monitor)
+      const expectedAll = expected + expectedMatches(paced!.jobs, thresholds, fixturesPerJob)
+      return {
+        ...result,
+        paced: paced!,
+        checks: [...result.checks, {
+          name: "worker: matched entries published = expected (drain + paced)",
+          ok: all.distinct === expectedAll,
+          detail: `${all.distinct} distinct of ${expectedAll} expected; ${paced!.latencies.length} latency samples`
+        }]
+      }
+    }
+    // Alternate which goes first, so a drift in the machine's load does not always favour one side.
+    const [ref, worker] = ctx.run % 2 === 0
+      ? [await runReference(), await runWorker()]
+      : await runWorker().then(async (w) => [await runReference(), w] as const)
+
+    const r = ref.drain
+    const w = worker.drain
+    const lat = worker.paced.latencies
+    const samples: Array<Sample> = [
+      { id: "ref.jobsPerSec", value: r.jobsPerSec },
+      { id: "worker.jobsPerSec", value: w.jobsPerSec, ratio: w.jobsPerSec / r.jobsPerSec },
+      { id: "worker.cpuPerJob", value: w.consumerCpuMicrosPerJob, ratio: w.consumerCpuMicrosPerJob / r.consumerCpuMicrosPerJob },
+      { id: "worker.redisCpuPerJob", value: w.redisCpuMicrosPerJob, ratio: w.redisCpuMicrosPerJob / r.redisCpuMicrosPerJob },
+      { id: "worker.commandsPerJob", value: w.commandsPerJob, ratio: w.commandsPerJob / r.commandsPerJob },
+      { id: "worker.readsPerJob", value: w.socketReadsPerJob, ratio: w.socketReadsPerJob / r.socketReadsPerJob },
+      { id: "worker.peakRss", value: worker.rssMiB },
+      ...(lat.length === 0 ? [] : [
+        { id: "paced.p50", value: quantile(lat, 0.5) },
+        { id: "paced.p90", value: quantile(lat, 0.9) },
+        { id: "paced.p99", value: quantile(lat, 0.99) }
+      ])
+    ]
+    return {
+      samples,
+      checks: [
+        ...ref.checks,
+        ...worker.checks,
+        { name: "paced: latency samples", ok: lat.length > 0, detail: `${lat.length} publications timed` }
+      ],
+      detail: { reference: r, worker: w }
+    }
+  }
+}

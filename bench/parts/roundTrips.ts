@@ -1,0 +1,44 @@
+// O(1) Redis round trips per job: the worker drains through a proxy that counts request/reply turns, with
+// 5 and then 20 fixtures per job. Round trips per job must not grow with the fixtures (entries) per job.
+import { waitDrained } from "../lib/consumers.ts"
+import { type Benchmark, scaled } from "../lib/context.ts"
+import { startTurnProxy } from "../lib/turnProxy.ts"
+import { makeJobs, prefill } from "../lib/workload.ts"
+import { benchGroup, benchStream, resetStream, startWorkers, workerUnavailable } from "../lib/worker.ts"
+
+const turnsPerJob = async (ctx: Parameters<Benchmark["runOnce"]>[0], fixturesPerJob: number, jobCount: number) => {
+  await resetStream(ctx.monitor)
+  await prefill(ctx.monitor, benchStream, makeJobs(jobCount))
+  const proxy = await startTurnProxy(ctx.redisPort)
+  const workers = startWorkers(`redis://127.0.0.1:${proxy.port}`, {
+    processes: 1,
+    fixturesPerJob,
+    logPrefix: `${ctx.outDir}/roundtrips-s${fixturesPerJob}-run${ctx.run}`
+  })
+  try {
+    await waitDrained(ctx.monitor, workers, benchStream, benchGroup, jobCount, Math.max(60_000, jobCount * 8))
+    return proxy.turns() / jobCount
+  } finally {
+    await workers.stop()
+    await proxy.close()
+  }
+}
+
+export const roundTrips: Benchmark = {
+  name: "roundtrips",
+  rows: [
+    { id: "rt.s5", label: "worker: round trips per job, 5 fixtures/job", unit: "rt", digits: 3 },
+    { id: "rt.s20", label: "worker: round trips per job, 20 fixtures/job", unit: "rt", digits: 3 },
+    { id: "rt.growth", label: "round trips per job: 20 vs 5 fixtures (O(1))", unit: "×", target: { op: "<=", value: 1.25 }, digits: 2 }
+  ],
+  unavailable: workerUnavailable,
+  runOnce: async (ctx) => {
+    const jobCount = scaled(20_000, ctx.scale, 48)
+    const s5 = await turnsPerJob(ctx, 5, jobCount)
+    const s20 = await turnsPerJob(ctx, 20, jobCount)
+    return {
+      samples: [{ id: "rt.s5", value: s5 }, { id: "rt.s20", value: s20 }, { id: "rt.growth", value: s20 / s5 }],
+      checks: []
+    }
+  }
+}
