@@ -5,10 +5,12 @@
 // flag changes nothing; there is no XDEL, so streams never hold tombstones; keys with a TTL expire lazily
 // when next touched. Time comes from Clock, so TestClock drives ids, idle times, TTLs and BLOCK.
 import { Clock, Deferred, Effect, Layer } from "effect"
+import { publishOnceError } from "./publishOnce.ts"
+import type { PublishOnce } from "./publishOnce.ts"
 import { describeReply } from "./redact.ts"
 import { NoGroup, RedisError, RedisStore } from "./RedisStore.ts"
 import type { Cap, Command, Fields, GroupInfo, PendingEntry, ReadRequest, Reply, StreamEntry } from "./RedisStore.ts"
-import { compareIds, formatId, nextId, parseId, parseRangeBound, successor, zeroId } from "./streamId.ts"
+import { capError, compareIds, formatId, nextId, parseId, parseRangeBound, successor, zeroId } from "./streamId.ts"
 import type { StreamId } from "./streamId.ts"
 
 interface Entry {
@@ -53,9 +55,12 @@ const wrongType = (op: string): never => fail(op, "WRONGTYPE")
 const arity = (op: string): never => fail(op, "ERR wrong number of arguments")
 const invalidId = (op: string): never => fail(op, "ERR Invalid stream ID specified as stream command argument")
 
-/** A MINID cap's id, checked before anything is written. */
-const capMinId = (op: string, cap: Cap | undefined): StreamId | undefined =>
-  cap !== undefined && "minId" in cap ? parseId(cap.minId) ?? invalidId(op) : undefined
+/** A cap checked before anything is written; its MINID, if any. */
+const checkCap = (op: string, cap: Cap | undefined): StreamId | undefined => {
+  const error = capError(cap)
+  if (error !== undefined) fail(op, error)
+  return cap !== undefined && "minId" in cap ? parseId(cap.minId) : undefined
+}
 
 const fieldsOf = (fields: Fields): Array<[string, string]> => Object.entries(fields)
 
@@ -183,7 +188,7 @@ class Keyspace {
   xadd(key: string, fields: Fields, cap: Cap | undefined, now: number, op = "xadd"): string {
     const pairs = fieldsOf(fields)
     if (pairs.length === 0) arity(op)
-    const minId = capMinId(op, cap)
+    const minId = checkCap(op, cap)
     const s = this.streamOf(op, key, now) ?? this.createStream(key)
     const id = nextId(s.lastId, now)
     s.entries.push({ id, fields: Object.fromEntries(pairs) })
@@ -248,6 +253,7 @@ class Keyspace {
     now: number
   ): { next: string; entries: Array<StreamEntry>; deleted: Array<string> } {
     const { g, s } = this.groupOf("xautoclaim", req.stream, req.group, now)
+    if (req.count <= 0) fail("xautoclaim", "ERR COUNT must be > 0")
     const start = parseRangeBound(req.start, "start") ?? invalidId("xautoclaim")
     const pel = sortedPel(g).filter((n) => compareIds(n.id, start) >= 0)
     const entries: Array<StreamEntry> = []
@@ -422,12 +428,12 @@ class Keyspace {
     return 1
   }
 
-  publishOnce(c: Extract<Command, { op: "publishOnce" }>, now: number): string | null {
+  publishOnce(c: PublishOnce, now: number): string | null {
     const op = "publishOnce"
     if (this.typed(op, c.key, "hash", now)?.hash.get(c.sigField) === c.sig) return null
-    // Every check before the first write, as the Lua script does: it is all or nothing.
-    if (fieldsOf(c.fields).length === 0) arity(op)
-    capMinId(op, c.cap)
+    // Every check before the first write, as the Lua script does: all or nothing.
+    const error = publishOnceError(c)
+    if (error !== undefined) fail(op, error)
     this.streamOf(op, c.stream, now)
     this.hset(c.key, { [c.sigField]: c.sig, ...c.also }, now)
     return this.xadd(c.stream, c.fields, c.cap, now, op)

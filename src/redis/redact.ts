@@ -34,6 +34,7 @@ const errPrefixes: ReadonlyArray<string> = [
   "ERR value is not an integer or out of range",
   "ERR value is not a valid float",
   "ERR timeout is negative",
+  "ERR COUNT must be > 0",
   "ERR no such key",
   "ERR unknown command",
   "ERR unknown subcommand",

@@ -43,3 +43,10 @@ export const parseRangeBound = (text: string, side: "start" | "end"): StreamId |
   if (id === undefined || !exclusive) return id
   return side === "start" ? successor(id) : id.seq > 0 ? { ms: id.ms, seq: id.seq - 1 } : { ms: id.ms - 1, seq: maxId.seq }
 }
+
+/** Why Redis would refuse an XADD cap (`MAXLEN n` / `MINID id`), as a reply error text; undefined when valid. */
+export const capError = (cap: { readonly maxLen: number } | { readonly minId: string } | undefined): string | undefined => {
+  if (cap === undefined) return undefined
+  if ("maxLen" in cap) return Number.isSafeInteger(cap.maxLen) && cap.maxLen >= 0 ? undefined : "ERR value is not an integer or out of range"
+  return parseId(cap.minId) === undefined ? "ERR Invalid stream ID specified as stream command argument" : undefined
+}
