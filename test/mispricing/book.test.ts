@@ -1,0 +1,60 @@
+import { assert, describe, it } from "@effect/vitest"
+import { bestPrices, buildBook, margins } from "../../src/mispricing/book.ts"
+import { slotOf } from "../../src/mispricing/outcomes.ts"
+import { priceFixture } from "../../src/mispricing/priceFixture.ts"
+import { now, quote, settings } from "./quotes.ts"
+
+describe("margins", () => {
+  it("Σ 1/price − 1 per complete market, per state covered for double chance", () => {
+    const result = priceFixture("F", [
+      // 1/2 + 1/3.4 + 1/4 = 71/68 → 3/68 = 0.044118
+      quote("A", "three_way", "home", 2.0),
+      quote("A", "three_way", "draw", 3.4),
+      quote("A", "three_way", "away", 4.0),
+      // 2/1.9 − 1 = 0.052632
+      quote("A", "btts", "yes", 1.9),
+      quote("A", "btts", "no", 1.9),
+      // (1/1.3 + 1/1.35 + 1/2)/2 − 1 = (0.769231 + 0.740741 + 0.5)/2 − 1 = 0.004986
+      quote("B", "double_chance", "1X", 1.3),
+      quote("B", "double_chance", "12", 1.35),
+      quote("B", "double_chance", "X2", 2.0),
+      // incomplete: no margin
+      quote("B", "three_way", "home", 2.0)
+    ], settings(), now)
+    assert.deepStrictEqual(result.margins.map((m) => `${m.bookmaker} ${m.market}`), [
+      "A btts",
+      "A three_way",
+      "B double_chance"
+    ])
+    const [btts, threeWay, dc] = result.margins
+    assert.approximately(btts!.margin, 2 / 1.9 - 1, 1e-12)
+    assert.approximately(threeWay!.margin, 3 / 68, 1e-12)
+    assert.approximately(dc!.margin, (1 / 1.3 + 1 / 1.35 + 0.5) / 2 - 1, 1e-12)
+  })
+})
+
+describe("best prices", () => {
+  it("the highest bettable price per outcome and its bookmaker", () => {
+    const result = priceFixture("F", [
+      quote("A", "three_way", "home", 2.0),
+      quote("B", "three_way", "home", 2.1),
+      quote("C", "three_way", "home", 2.5, { suspended: true }),
+      quote("D", "three_way", "home", 2.4, { age: 90_000 }),
+      quote("A", "btts", "yes", 1.8)
+    ], settings(), now)
+    assert.deepStrictEqual(result.best.map((b) => `${b.outcome} ${b.bookmaker} ${b.price}`), ["yes A 1.8", "home B 2.1"])
+  })
+
+  it("ties go to the fresher quote, then to the first bookmaker by name", () => {
+    const best = (quotes: Parameters<typeof buildBook>[0]) =>
+      bestPrices(buildBook(quotes, settings(), now))[slotOf("three_way", "home")!.index]?.bookmaker
+    assert.strictEqual(best([quote("B", "three_way", "home", 2.0), quote("A", "three_way", "home", 2.0)]), "A")
+    assert.strictEqual(best([quote("A", "three_way", "home", 2.0, { age: 5_000 }), quote("B", "three_way", "home", 2.0)]), "B")
+  })
+
+  it("ignores an outcome quoted under a market it does not belong to", () => {
+    const book = buildBook([quote("A", "btts", "home", 9.0)], settings(), now)
+    assert.isTrue(bestPrices(book).every((q) => q === undefined))
+    assert.deepStrictEqual(margins(book), [])
+  })
+})
