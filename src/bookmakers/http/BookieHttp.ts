@@ -133,6 +133,10 @@ export const makeBookieHttp = Effect.fnUntraced(function*(bookmaker: Bookmaker, 
     ctx: RequestContext
   ) {
     yield* Effect.annotateCurrentSpan({ bookmaker, request: describe(request) })
+    // Percent-encoding keeps an id within its segment, but URL parsing still resolves "." and "..".
+    if (request.path.some((s) => s === "" || s === "." || s === "..")) {
+      return yield* new ExtractorFailed({ bookmaker, market: ctx.market, reason: `unsafe path ${describe(request)}` })
+    }
     const text = yield* fetchText(request).pipe(
       Effect.mapError((e) =>
         new ExtractorFailed({
