@@ -16,8 +16,9 @@ export const batches = (stop: Deferred.Deferred<void>) =>
     const source = yield* makeJobSource
     const processBatch = yield* makeProcessBatch
     yield* Effect.forkScoped((yield* makeTrimmer).loop)
-    return source.entries.pipe(
+    return source.polls.pipe(
       Stream.haltWhen(Deferred.await(stop)),
+      Stream.flattenIterable,
       Stream.groupedWithin(cfg.batchSize, cfg.window),
       Stream.mapEffect((batch) => processBatch(batch).pipe(Effect.ensuring(source.release(batch))))
     )

@@ -13,8 +13,12 @@ import { metricsFor } from "./metrics.ts"
 export const readBackoff = Schedule.min([Schedule.exponential("50 millis"), Schedule.spaced("2 seconds")])
 
 export interface JobSource {
-  /** Retries failed reads forever, so in practice it never fails. */
-  readonly entries: Stream.Stream<StreamEntry, RedisError>
+  /**
+   * One element per read, empty when the read found nothing, so that `Stream.haltWhen` downstream gets a
+   * chance to stop between reads (flattened, an idle stream would never yield to it). Retries failed reads
+   * forever, so in practice it never fails.
+   */
+  readonly polls: Stream.Stream<ReadonlyArray<StreamEntry>, RedisError>
   /** Called when a batch is over (acknowledged or left pending): its entries may be delivered again. */
   readonly release: (entries: ReadonlyArray<StreamEntry>) => Effect.Effect<void>
 }
@@ -80,7 +84,7 @@ export const makeJobSource = Effect.gen(function*() {
   )
 
   return {
-    entries: Stream.fromIterableEffectRepeat(pull),
+    polls: Stream.fromEffectRepeat(pull),
     release: (entries) => Effect.sync(() => entries.forEach((e) => inFlight.delete(e.id)))
   } satisfies JobSource
 })

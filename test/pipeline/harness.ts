@@ -1,0 +1,58 @@
+// Running the worker's batch stream in a test and looking at what it left in the store.
+import { Deferred, Effect, Fiber, Layer, Metric, Stream } from "effect"
+import type { ExtractorMap } from "../../src/bookmakers/Extractors.ts"
+import { Extractors } from "../../src/bookmakers/Extractors.ts"
+import type { BatchReport } from "../../src/pipeline/processBatch.ts"
+import { batches } from "../../src/pipeline/Worker.ts"
+import { deadLetterStream } from "../../src/redis/keys.ts"
+import { layerMemory } from "../../src/redis/memory.ts"
+import { type Fields, RedisStore } from "../../src/redis/RedisStore.ts"
+import { configLayer, eventually, resolverLayer, stream } from "./support.ts"
+
+export const group = "bookies-workers"
+
+/** Config from `env`, the in-memory store (or `store`), the test resolver and `map`'s extractors. */
+export const workerLayer = (
+  map: ExtractorMap,
+  env: Readonly<Record<string, string>> = {},
+  store: Layer.Layer<RedisStore> = layerMemory
+) => Layer.mergeAll(configLayer(env), store, resolverLayer, Extractors.fromMap(map))
+
+/** Starts the batch stream; `reports` fills as batches finish. */
+export const startWorker = Effect.gen(function*() {
+  const stop = yield* Deferred.make<void>()
+  const reports: Array<BatchReport> = []
+  const fiber = yield* batches(stop).pipe(
+    Stream.runForEach((r) => Effect.sync(() => reports.push(r))),
+    Effect.forkChild
+  )
+  // Stopping waits for the read in flight (up to XTR_BLOCK of test time), so the clock is moved meanwhile.
+  const halt = Deferred.succeed(stop, undefined).pipe(
+    Effect.andThen(eventually(Effect.sync(() => fiber.pollUnsafe() !== undefined), "100 millis", 600, "worker stop")),
+    Effect.andThen(Fiber.join(fiber))
+  )
+  return { reports, stop: halt }
+})
+
+export const addJobs = (jobs: ReadonlyArray<Fields>) =>
+  RedisStore.use((store) => Effect.forEach(jobs, (fields) => store.add(stream, fields)))
+
+export const pendingIds = RedisStore.use((store) =>
+  store.pending({ stream, group, count: 1000 }).pipe(Effect.map((p) => p.map((e) => e.id))))
+
+export const pendingDeliveries = RedisStore.use((store) =>
+  store.pending({ stream, group, count: 1000 }).pipe(Effect.map((p) => p.map((e) => e.deliveries))))
+
+export const streamFields = (key: string) =>
+  RedisStore.use((store) => store.range(key, "-", "+", 1000).pipe(Effect.map((es) => es.map((e) => e.fields))))
+
+export const deadLetters = streamFields(deadLetterStream(stream))
+export const matched = streamFields("upcoming_btts-matched_stream")
+
+export const hash = (key: string) =>
+  RedisStore.use((store) =>
+    store.exec([{ op: "hgetall", key }]).pipe(Effect.map(([r]) => (r?.op === "hgetall" ? r.value : {}))))
+
+/** The value of a counter's series for the test stream. */
+export const count = (counter: Metric.Counter<number>) =>
+  Metric.value(Metric.withAttributes(counter, { stream })).pipe(Effect.map((s) => s.count))
