@@ -220,9 +220,10 @@ class Keyspace {
     const out: Array<StreamEntry> = []
     let served = false
     for (const { after, g, s, stream } of targets) {
-      g.consumers.add(req.consumer)
+      // Redis 7.0 creates the consumer when a stream is served to it, not when a read finds nothing.
       if (after === undefined) {
         const fresh = s.entries.slice(lowerBound(s.entries, successor(g.lastId))).slice(0, limit)
+        if (fresh.length > 0) g.consumers.add(req.consumer)
         served ||= fresh.length > 0
         for (const entry of fresh) {
           g.pel.set(formatId(entry.id), { id: entry.id, consumer: req.consumer, deliveryTime: now, deliveries: 1 })
@@ -234,6 +235,7 @@ class Keyspace {
         // History: this consumer's pending entries after `after`. Redis counts a delivery only when the
         // entry still exists; a deleted one comes back without fields.
         served = true
+        g.consumers.add(req.consumer)
         const own = sortedPel(g).filter((n) => n.consumer === req.consumer && compareIds(n.id, after) > 0).slice(0, limit)
         for (const nack of own) {
           const entry = findEntry(s, nack.id)
@@ -252,8 +254,8 @@ class Keyspace {
     req: { stream: string; group: string; consumer: string; minIdleMs: number; start: string; count: number },
     now: number
   ): { next: string; entries: Array<StreamEntry>; deleted: Array<string> } {
-    const { g, s } = this.groupOf("xautoclaim", req.stream, req.group, now)
     if (req.count <= 0) fail("xautoclaim", "ERR COUNT must be > 0")
+    const { g, s } = this.groupOf("xautoclaim", req.stream, req.group, now)
     const start = parseRangeBound(req.start, "start") ?? invalidId("xautoclaim")
     const pel = sortedPel(g).filter((n) => compareIds(n.id, start) >= 0)
     const entries: Array<StreamEntry> = []
