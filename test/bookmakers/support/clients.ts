@@ -15,14 +15,17 @@ export const json = (request: HttpClientRequest.HttpClientRequest, body: unknown
 export const notFound = (request: HttpClientRequest.HttpClientRequest) =>
   HttpClientResponse.fromWeb(request, new Response("not found", { status: 404 }))
 
-/** The simulated APIs as a client: the renderer's `now` is the (Test)Clock's. Records each path + query. */
-export const simClient = (view: BookView, seen: Array<string> = []) =>
+/**
+ * The simulated APIs as a client: the renderer's `now` is the (Test)Clock's. Records each path + query;
+ * `tamper` may rewrite a rendered body (to inject malformed payloads).
+ */
+export const simClient = (view: BookView, seen: Array<string> = [], tamper: (path: string, body: unknown) => unknown = (_, b) => b) =>
   HttpClient.make((request, url) =>
     Effect.map(Clock.currentTimeMillis, (ms) => {
       seen.push(`${url.pathname}${url.search}`)
       const api = simulatedApis.find((a) => url.pathname.startsWith(`${a.prefix}/`))
       const body = api?.handle(view, url.pathname.slice(api.prefix.length), url.searchParams, new Date(ms))
-      return body === undefined ? notFound(request) : json(request, body)
+      return body === undefined ? notFound(request) : json(request, tamper(url.pathname, body))
     })
   )
 
