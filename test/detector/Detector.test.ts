@@ -7,12 +7,14 @@ import type { OpportunityEvent } from "../../src/mispricing/detector/Detector.ts
 import { latencySummary } from "../../src/mispricing/detector/latency.ts"
 import { activeOpportunities, entryKey, matchedStream } from "../../src/redis/keys.ts"
 import { layerMemory } from "../../src/redis/memory.ts"
-import { type Command, RedisError, RedisStore, type Reply } from "../../src/redis/RedisStore.ts"
+import { RedisStore } from "../../src/redis/RedisStore.ts"
 import {
   bttsArbitrage,
   detectorOn,
   eventsOf,
+  faulty,
   fixtureKey,
+  lost,
   matched,
   pendingCount,
   published,
@@ -23,14 +25,6 @@ import {
 
 const bttsStream = matchedStream("upcoming", "btts")
 const arbitrageNew = "new arbitrage yes@BookieAlpha:2.1 no@BookieBeta:2.1"
-
-/** The store with `exec` replaced where `fault` answers (the rest passes through). */
-const faulty = (
-  inner: RedisStore["Service"],
-  fault: (commands: ReadonlyArray<Command>) => Effect.Effect<ReadonlyArray<Reply>, RedisError> | undefined
-): RedisStore["Service"] => RedisStore.of({ ...inner, exec: (commands, options) => fault(commands) ?? inner.exec(commands, options) })
-
-const lost = (op: string) => Effect.fail(new RedisError({ op, message: "connection lost" }))
 
 /** Collects the in-process events in the background. */
 const collect = (events: Stream.Stream<OpportunityEvent>) =>

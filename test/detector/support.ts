@@ -7,7 +7,7 @@ import { DetectorConfig, type DetectorSettings } from "../../src/mispricing/dete
 import { defaultSettings } from "../../src/mispricing/Settings.ts"
 import type { StoredQuote } from "../../src/pipeline/entryHash.ts"
 import { entryKey, matchedStream, opportunitiesStream } from "../../src/redis/keys.ts"
-import { type Fields, RedisStore } from "../../src/redis/RedisStore.ts"
+import { type Command, type Fields, RedisError, RedisStore, type Reply } from "../../src/redis/RedisStore.ts"
 
 export const group = "bookies-detector"
 export const start = Date.parse("2025-06-01T12:00:00Z")
@@ -94,12 +94,20 @@ export const eventsOf = (entries: ReadonlyArray<Fields>) =>
     return `${f.event} ${f.kind} ${legs.map((l) => `${l.outcome}@${l.bookmaker}:${l.price}`).join(" ")}`
   })
 
-export const pendingCount = (stream: string) =>
-  RedisStore.use((store) => store.pending({ stream, group, count: 1000 }).pipe(Effect.map((p) => p.length)))
+export const pendingCount = (stream: string, ofGroup = group) =>
+  RedisStore.use((store) => store.pending({ stream, group: ofGroup, count: 1000 }).pipe(Effect.map((p) => p.length)))
 
 /** A btts arbitrage: yes 2.1 at Alpha, no 2.1 at Beta (Σ 1/p = 0.952, ROI ≈ 5 %). */
-export const bttsArbitrage = (yes = 2.1, no = 2.1) =>
+export const bttsArbitrage = (yes = 2.1, no = 2.1, fixture = fixtureKey) =>
   Effect.all([
-    quote("BookieAlpha", "btts", { yes, no: 1.7 }),
-    quote("BookieBeta", "btts", { yes: 1.8, no })
+    quote("BookieAlpha", "btts", { yes, no: 1.7 }, { fixture }),
+    quote("BookieBeta", "btts", { yes: 1.8, no }, { fixture })
   ])
+
+/** The store with `exec` replaced where `fault` answers (the rest passes through): a crash at a chosen write. */
+export const faulty = (
+  inner: RedisStore["Service"],
+  fault: (commands: ReadonlyArray<Command>) => Effect.Effect<ReadonlyArray<Reply>, RedisError> | undefined
+): RedisStore["Service"] => RedisStore.of({ ...inner, exec: (commands, options) => fault(commands) ?? inner.exec(commands, options) })
+
+export const lost = (op: string) => Effect.fail(new RedisError({ op, message: "connection lost" }))

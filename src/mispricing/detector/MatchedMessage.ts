@@ -29,7 +29,9 @@ const decodeMarket = Schema.decodeUnknownResult(Market)
 /** The message, or why it is poison. */
 export const decodeMatched = (fields: Fields): Result.Result<MatchedMessage, string> => {
   const decoded = decodeFields(fields)
-  if (Result.isFailure(decoded)) return Result.fail(`undecodable matched message: ${decoded.failure.message}`)
+  if (Result.isFailure(decoded)) {
+    return Result.fail(`undecodable matched message: ${decoded.failure.message.replace(/\s+/g, " ")}`)
+  }
   const { data_key, enqueued_at } = decoded.success
   const parts = entryKeyPattern.exec(data_key)
   const source = parts === null ? undefined : Result.getOrUndefined(decodeSource(parts[1]))
