@@ -1,0 +1,250 @@
+// The fixtures known so far and how a new listing joins one of them. Synchronous and self-contained: the
+// FixtureResolver service holds one behind Effect.sync, the `resolve` CLI holds one per batch.
+import type { Resolution } from "../FixtureResolver.ts"
+import { type LeagueName, type Lexicon, nameLeague, nameTeam, type TeamName } from "./names.ts"
+import { leagueAgreement, teamSimilarity } from "./similarity.ts"
+import { senior, type Tier, tierCode } from "./tier.ts"
+
+export interface ResolverSettings {
+  /** Fuzzy joins only within this distance of a known fixture's kickoff (ms). */
+  readonly kickoffWindow: number
+  /** Exact identity joins (both teams' canonical names equal) within this distance (ms). */
+  readonly identityWindow: number
+  /** Each team must be at least this similar (0 … 1) for a fuzzy join. */
+  readonly threshold: number
+  /** … and the best fixture must beat the next candidate by this much. */
+  readonly margin: number
+  /** Fixtures whose kickoff is older than this (ms) are dropped by `evict`. */
+  readonly retention: number
+}
+
+export interface ListingInput {
+  readonly bookmaker: string
+  readonly home: string
+  readonly away: string
+  readonly kickoff: string // ISO-8601
+  readonly league?: string | undefined
+}
+
+interface Variant {
+  readonly home: TeamName
+  readonly away: TeamName
+}
+
+interface Fixture {
+  readonly key: string
+  readonly kickoff: number
+  readonly variants: Array<Variant>
+  readonly leagues: Array<LeagueName>
+  /** Each bookmaker's listings of this fixture, as `home\u0000away` in its own naming. */
+  readonly listedBy: Map<string, Set<string>>
+}
+
+export interface Candidate {
+  readonly key: string
+  readonly score: number
+}
+
+/** Near candidates reported with an unmatched listing: at most this many, at least this score. */
+const reportedCandidates = 3
+const nearScore = 0.5
+/** Fixture score adjustments: a competition both name alike, one they name differently, a kickoff apart. */
+const leagueBonus = 0.02
+const leaguePenalty = 0.08
+const kickoffPenalty = 0.05
+/** Parsed names kept for repeat polls; cleared past this size so memory stays bounded. */
+const nameCacheLimit = 200_000
+
+const round = (score: number) => Math.round(score * 1000) / 1000
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+export class ResolverIndex {
+  private readonly fixtures = new Map<string, Fixture>()
+  /** Kickoff bucket (kickoffWindow wide) → fixtures. */
+  private readonly buckets = new Map<number, Array<Fixture>>()
+  /** `homeId~awayId` of every variant → fixtures. */
+  private readonly identities = new Map<string, Array<Fixture>>()
+  /** `bookmaker\u0000home\u0000away` as listed → fixtures: a repeat poll needs no parsing at all. */
+  private readonly listings = new Map<string, Array<Fixture>>()
+  private readonly names = new Map<string, TeamName>()
+  private readonly leagueNames = new Map<string, LeagueName>()
+
+  private readonly lexicon: Lexicon
+  private readonly settings: ResolverSettings
+
+  constructor(lexicon: Lexicon, settings: ResolverSettings) {
+    this.lexicon = lexicon
+    this.settings = settings
+  }
+
+  get size(): number {
+    return this.fixtures.size
+  }
+
+  resolve(listing: ListingInput): Resolution {
+    const kickoff = Date.parse(listing.kickoff)
+    if (Number.isNaN(kickoff)) {
+      const home = this.team(listing.home, senior)
+      const away = this.team(listing.away, senior)
+      return {
+        key: `undated:${home.slug}~${away.slug}`,
+        unmatched: { reason: `invalid kickoff "${listing.kickoff}"`, candidates: [] }
+      }
+    }
+    const signature = `${listing.home}\u0000${listing.away}`
+    const listingKey = `${listing.bookmaker}\u0000${signature}`
+    const cached = this.nearest(this.listings.get(listingKey), kickoff, this.settings.identityWindow)
+    if (cached !== undefined) return { key: cached.key }
+
+    const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.league(listing.league)
+    const home = this.team(listing.home, league?.tier ?? senior)
+    const away = this.team(listing.away, league?.tier ?? senior)
+    const identity = `${home.id}~${away.id}`
+    const known = this.nearest(this.identities.get(identity), kickoff, this.settings.identityWindow)
+    if (known !== undefined) {
+      this.attach(known, listing.bookmaker, signature, { home, away }, league)
+      return { key: known.key }
+    }
+
+    const ranked = this.candidates(kickoff, listing.bookmaker, home, away, league)
+    const [best, next] = ranked
+    if (best !== undefined && best.qualifies && best.score - (next?.score ?? 0) >= this.settings.margin) {
+      this.attach(best.fixture, listing.bookmaker, signature, { home, away }, league)
+      return { key: best.fixture.key }
+    }
+
+    const created = this.create(kickoff, home, away)
+    this.attach(created, listing.bookmaker, signature, { home, away }, league)
+    const near = ranked.filter((c) => c.qualifies || c.score >= nearScore).slice(0, reportedCandidates)
+    if (near.length === 0) return { key: created.key }
+    const qualifying = ranked.filter((c) => c.qualifies).length
+    return {
+      key: created.key,
+      unmatched: {
+        reason: qualifying >= 2
+          ? `ambiguous: ${qualifying} fixtures within ${this.settings.margin} of each other`
+          : "no fixture similar enough",
+        candidates: near.map((c): Candidate => ({ key: c.fixture.key, score: round(c.score) }))
+      }
+    }
+  }
+
+  /** Drops fixtures that kicked off more than `retention` before `now`; returns how many. */
+  evict(now: number): number {
+    const cutoff = now - this.settings.retention
+    let dropped = 0
+    for (const [key, fixture] of this.fixtures) {
+      if (fixture.kickoff >= cutoff) continue
+      this.fixtures.delete(key)
+      dropped++
+    }
+    if (dropped === 0) return 0
+    const live = (f: Fixture) => this.fixtures.get(f.key) === f
+    prune(this.buckets, live)
+    prune(this.identities, live)
+    prune(this.listings, live)
+    return dropped
+  }
+
+  private team(raw: string, extra: Tier): TeamName {
+    const cacheKey = `${tierCode(extra)}\u0000${raw}`
+    const cached = this.names.get(cacheKey)
+    if (cached !== undefined) return cached
+    if (this.names.size >= nameCacheLimit) this.names.clear()
+    const name = nameTeam(this.lexicon, raw, extra)
+    this.names.set(cacheKey, name)
+    return name
+  }
+
+  private league(raw: string): LeagueName {
+    const cached = this.leagueNames.get(raw)
+    if (cached !== undefined) return cached
+    if (this.leagueNames.size >= nameCacheLimit) this.leagueNames.clear()
+    const name = nameLeague(this.lexicon, raw)
+    this.leagueNames.set(raw, name)
+    return name
+  }
+
+  private nearest(list: ReadonlyArray<Fixture> | undefined, kickoff: number, window: number): Fixture | undefined {
+    let best: Fixture | undefined
+    for (const f of list ?? []) {
+      const distance = Math.abs(f.kickoff - kickoff)
+      if (distance <= window && (best === undefined || distance < Math.abs(best.kickoff - kickoff))) best = f
+    }
+    return best
+  }
+
+  /** Known fixtures in the kickoff window, best first, each scored against the listing. */
+  private candidates(kickoff: number, bookmaker: string, home: TeamName, away: TeamName, league: LeagueName | undefined) {
+    const { kickoffWindow: window, threshold } = this.settings
+    const out: Array<{ fixture: Fixture; score: number; qualifies: boolean }> = []
+    const first = Math.floor((kickoff - window) / window)
+    for (let bucket = first; bucket <= first + 2; bucket++) {
+      for (const fixture of this.buckets.get(bucket) ?? []) {
+        const distance = Math.abs(fixture.kickoff - kickoff)
+        // A bookmaker lists a fixture once: one it already lists under other names is another fixture.
+        if (distance > window || fixture.listedBy.has(bookmaker)) continue
+        const h = this.side(fixture, home, (v) => v.home)
+        if (h === undefined) continue
+        const a = this.side(fixture, away, (v) => v.away)
+        if (a === undefined) continue
+        const agreement = fixture.leagues.length === 0
+          ? "unknown"
+          : fixture.leagues.map((l) => leagueAgreement(league, l)).reduce((x, y) => (x === "same" || y === "same" ? "same" : x === "unknown" ? y : x))
+        const score = (h + a) / 2 +
+          (agreement === "same" ? leagueBonus : agreement === "different" ? -leaguePenalty : 0) -
+          kickoffPenalty * (distance / window)
+        out.push({ fixture, score, qualifies: h >= threshold && a >= threshold })
+      }
+    }
+    return out.sort((x, y) => y.score - x.score || (x.fixture.key < y.fixture.key ? -1 : 1))
+  }
+
+  /** Best similarity of a team to the fixture's names for that side; undefined on any conflict. */
+  private side(fixture: Fixture, team: TeamName, pick: (v: Variant) => TeamName): number | undefined {
+    let best = 0
+    for (const variant of fixture.variants) {
+      const match = teamSimilarity(team, pick(variant))
+      if (match.conflict !== undefined) return undefined
+      best = Math.max(best, match.score)
+    }
+    return best
+  }
+
+  private create(kickoff: number, home: TeamName, away: TeamName): Fixture {
+    const base = `${dayOf(kickoff)}:${home.slug}~${away.slug}`
+    let key = base
+    for (let n = 2; this.fixtures.has(key); n++) key = `${base}#${n}`
+    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map() }
+    this.fixtures.set(key, fixture)
+    push(this.buckets, Math.floor(kickoff / this.settings.kickoffWindow), fixture)
+    return fixture
+  }
+
+  private attach(fixture: Fixture, bookmaker: string, signature: string, variant: Variant, league: LeagueName | undefined) {
+    const identity = `${variant.home.id}~${variant.away.id}`
+    if (!fixture.variants.some((v) => `${v.home.id}~${v.away.id}` === identity)) {
+      fixture.variants.push(variant)
+      push(this.identities, identity, fixture)
+    }
+    if (league !== undefined && !fixture.leagues.some((l) => l.id === league.id)) fixture.leagues.push(league)
+    const own = fixture.listedBy.get(bookmaker)
+    if (own === undefined) fixture.listedBy.set(bookmaker, new Set([signature]))
+    else own.add(signature)
+    push(this.listings, `${bookmaker}\u0000${signature}`, fixture)
+  }
+}
+
+const push = <K, V>(map: Map<K, Array<V>>, key: K, value: V) => {
+  const list = map.get(key)
+  if (list === undefined) map.set(key, [value])
+  else if (!list.includes(value)) list.push(value)
+}
+
+const prune = <K, V>(map: Map<K, Array<V>>, keep: (v: V) => boolean) => {
+  for (const [key, list] of map) {
+    const kept = list.filter(keep)
+    if (kept.length === 0) map.delete(key)
+    else map.set(key, kept)
+  }
+}
