@@ -1,10 +1,25 @@
 // The worker's batch stream on the in-memory store with test extractors, driven by TestClock.
 import { assert, describe, it } from "@effect/vitest"
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
-import { entriesMatched, jobsDone } from "../../src/pipeline/metrics.ts"
-import { addJobs, count, hash, matched, pendingIds, startWorker, workerLayer } from "./harness.ts"
-import { entryOf, eventually, fixtures, job, quoting } from "./support.ts"
+import type { Extractor } from "../../src/bookmakers/Extractor.ts"
+import { ExtractorFailed, PeriodOutOfRange } from "../../src/domain/errors.ts"
+import type { Bookmaker } from "../../src/domain/Market.ts"
+import { entriesMatched, groupsRecreated, jobsDeadLettered, jobsDone } from "../../src/pipeline/metrics.ts"
+import { makeMemoryStore } from "../../src/redis/memory.ts"
+import { type Command, RedisError, RedisStore } from "../../src/redis/RedisStore.ts"
+import {
+  addJobs,
+  count,
+  deadLetters,
+  hash,
+  matched,
+  pendingDeliveries,
+  pendingIds,
+  startWorker,
+  workerLayer
+} from "./harness.ts"
+import { entryOf, eventually, fixtures, job, quoting, stream } from "./support.ts"
 
 const allQuoting = {
   BookieAlpha: { btts: quoting("BookieAlpha"), three_way: quoting("BookieAlpha") },
@@ -102,3 +117,179 @@ describe("batching", () => {
 })
 
 const size = (r: { extracted: number; retried: number; dead: number }) => r.extracted + r.retried + r.dead
+
+describe("failures", () => {
+  const failing = (bookmaker: Bookmaker): Extractor => ({
+    extract: () => Effect.fail(new ExtractorFailed({ bookmaker, market: "btts", reason: "HTTP 503" }))
+  })
+  const outOfRange: Extractor = {
+    extract: (j) => Effect.fail(new PeriodOutOfRange({ bookmaker: "BookieGamma", value: j.stream_date }))
+  }
+  const hanging: Extractor = { extract: () => Effect.never }
+  const map = {
+    BookieAlpha: { btts: quoting("BookieAlpha") },
+    BookieBeta: { btts: quoting("BookieBeta") },
+    BookieGamma: { btts: failing("BookieGamma"), three_way: outOfRange },
+    BookieDelta: { btts: hanging }
+  }
+
+  it.effect("unknown bookmaker, missing market, bad period, failing and hanging extractors: the rest completes", () =>
+    Effect.gen(function*() {
+      const ids = yield* addJobs([
+        job("BookieAlpha"),
+        job("BookieBeta"),
+        job("BookieZeta"),
+        job("BookieAlpha", "double_chance"),
+        job("BookieGamma", "three_way", "9"),
+        job("BookieGamma"),
+        job("BookieDelta"),
+        { ...job("BookieAlpha"), extractor_type: "corners" }
+      ])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      // The hanging extractor held the batch for XTR_JOB_TIMEOUT, not longer.
+      assert.isAtMost(yield* Clock.currentTimeMillis, 5_500)
+      assert.deepStrictEqual(worker.reports, [{ extracted: 2, retried: 2, dead: 4, published: 2, acked: true }])
+
+      const dead = yield* deadLetters
+      assert.deepStrictEqual(dead.map((d) => d.dead_id), [ids[2], ids[3], ids[4], ids[7]])
+      assert.deepStrictEqual(dead.map((d) => d.bookmaker), ["BookieZeta", "BookieAlpha", "BookieGamma", "BookieAlpha"])
+      assert.match(dead[0]!.dead_reason!, /UnknownBookmaker/)
+      assert.match(dead[1]!.dead_reason!, /MissingMarket/)
+      assert.match(dead[2]!.dead_reason!, /PeriodOutOfRange/)
+      assert.match(dead[3]!.dead_reason!, /^undecodable job/)
+      assert.isTrue(dead.every((d) => !Number.isNaN(Date.parse(d.dead_at!))))
+      // The failing and the hanging jobs stay pending for a retry; the others are acknowledged.
+      assert.deepStrictEqual(yield* pendingIds, [ids[5], ids[6]])
+      assert.deepStrictEqual((yield* matched).map((m) => m.bookmakers), ["BookieAlpha,BookieBeta", "BookieAlpha,BookieBeta"])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "8", XTR_JOB_TIMEOUT: "5 seconds" }))))
+
+  it.effect("a message that does not decode is dead-lettered with its fields and acknowledged at once", () =>
+    Effect.gen(function*() {
+      const huge = "x".repeat(100_000)
+      const ids = yield* addJobs([{ bookmaker: huge, extractor_type: "btts", data_source: "live", stream_date: "live" }, { hello: "world" }])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      const dead = yield* deadLetters
+      assert.deepStrictEqual(dead.map((d) => d.dead_id), ids)
+      assert.strictEqual(dead[1]!.hello, "world")
+      assert.isBelow(dead[0]!.bookmaker!.length, 2_000) // clipped, not copied whole
+      assert.isBelow(dead[0]!.dead_reason!.length, 2_000)
+      assert.deepStrictEqual(yield* pendingIds, [])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2" }))))
+
+  it.effect("a transient failure is retried after XTR_CLAIM_IDLE and dead-lettered at XTR_MAX_DELIVERIES", () =>
+    Effect.gen(function*() {
+      const dead0 = yield* count(jobsDeadLettered)
+      const [id] = yield* addJobs([job("BookieGamma")])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      assert.deepStrictEqual(yield* pendingIds, [id])
+      assert.deepStrictEqual(yield* deadLetters, [])
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), "1 second")
+      assert.deepStrictEqual(yield* pendingDeliveries, [2])
+      assert.deepStrictEqual(yield* deadLetters, [])
+      yield* eventually(Effect.sync(() => worker.reports.length === 3), "1 second")
+      assert.deepStrictEqual(worker.reports.map((r) => [r.retried, r.dead]), [[1, 0], [1, 0], [0, 1]])
+      const dead = yield* deadLetters
+      assert.deepStrictEqual(dead.map((d) => d.dead_id), [id])
+      assert.match(dead[0]!.dead_reason!, /^gave up after 3 deliveries: .*HTTP 503/)
+      assert.deepStrictEqual(yield* pendingIds, [])
+      assert.strictEqual((yield* count(jobsDeadLettered)) - dead0, 1)
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_MAX_DELIVERIES: "3", XTR_CLAIM_IDLE: "30 seconds" }))))
+})
+
+/** The in-memory store, except that `exec` fails while `failing(commands)` says so (each call consulted once). */
+const storeFailing = (failing: (commands: ReadonlyArray<Command>) => boolean) =>
+  Layer.effect(
+    RedisStore,
+    Effect.map(makeMemoryStore, (inner) =>
+      RedisStore.of({
+        ...inner,
+        exec: (commands, options) =>
+          failing(commands)
+            ? Effect.fail(new RedisError({ op: "exec", message: "OOM command not allowed when used memory > 'maxmemory'" }))
+            : inner.exec(commands, options)
+      }))
+  )
+
+const writes = (commands: ReadonlyArray<Command>) => commands.some((c) => c.op !== "xack" && c.op !== "hgetall")
+
+describe("acknowledgement", () => {
+  const map = { BookieAlpha: { btts: quoting("BookieAlpha") }, BookieBeta: { btts: quoting("BookieBeta") } }
+
+  it.effect("nothing is acknowledged while writes fail (Redis out of memory); the jobs are retried afterwards", () => {
+    let oom = true
+    return Effect.gen(function*() {
+      const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      assert.deepStrictEqual(worker.reports[0], { extracted: 2, retried: 0, dead: 0, published: 0, acked: false })
+      assert.deepStrictEqual(yield* pendingIds, ids)
+      assert.deepStrictEqual(yield* matched, [])
+      oom = false
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), "1 second")
+      assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 2, acked: true })
+      assert.deepStrictEqual(yield* pendingIds, [])
+      assert.strictEqual((yield* matched).length, 2)
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2" }, storeFailing((commands) => oom && writes(commands)))))
+  })
+
+  it.effect("a job redelivered after its writes (the acknowledgement was lost) does not publish twice", () => {
+    let ackFailures = 1
+    return Effect.gen(function*() {
+      const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      assert.isFalse(worker.reports[0]!.acked)
+      assert.deepStrictEqual(yield* pendingIds, ids)
+      const first = yield* matched
+      assert.strictEqual(first.length, 2)
+      const sig = (yield* hash(entryOf(fixtures[0]!))).published_sig
+
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), "1 second")
+      assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 0, acked: true })
+      assert.deepStrictEqual(yield* matched, first)
+      assert.strictEqual((yield* hash(entryOf(fixtures[0]!))).published_sig, sig)
+      assert.deepStrictEqual(yield* pendingIds, [])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(
+      map,
+      { XTR_BATCH: "2" },
+      storeFailing((commands) => commands.some((c) => c.op === "xack") && ackFailures-- > 0)
+    )))
+  })
+
+  it.effect("a bookmaker's quote stored by an earlier batch counts towards a later match", () =>
+    Effect.gen(function*() {
+      yield* addJobs([job("BookieAlpha")])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      assert.strictEqual(worker.reports[0]!.published, 0)
+      yield* addJobs([job("BookieBeta")])
+      yield* eventually(Effect.sync(() => worker.reports.length === 2))
+      assert.strictEqual(worker.reports[1]!.published, 2)
+      assert.deepStrictEqual((yield* matched).map((m) => m.bookmakers), ["BookieAlpha,BookieBeta", "BookieAlpha,BookieBeta"])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "1" }))))
+
+  it.effect("after NOGROUP (Redis restarted empty) the group is recreated, counted, and work goes on", () =>
+    Effect.gen(function*() {
+      const recreated0 = yield* count(groupsRecreated)
+      yield* addJobs([job("BookieAlpha")])
+      const worker = yield* startWorker
+      yield* eventually(Effect.sync(() => worker.reports.length === 1))
+      const store = yield* RedisStore
+      yield* store.exec([{ op: "del", key: stream }])
+      yield* TestClock.adjust("2 seconds")
+      assert.isAbove((yield* count(groupsRecreated)) - recreated0, 0)
+      yield* addJobs([job("BookieBeta")])
+      yield* eventually(Effect.sync(() => worker.reports.length === 2))
+      assert.deepStrictEqual(yield* pendingIds, [])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "1" }))))
+})
