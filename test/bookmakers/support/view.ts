@@ -98,3 +98,24 @@ export const expectedQuotes = (
       ? []
       : [{ eventId: e.eventId, home: e.home, away: e.away, kickoff: e.kickoff, league: e.league, country: e.country, prices, live: e.live }]
   })
+
+/** `count` events today spread over `leagues` leagues, every market priced: for fan-out and chunking tests. */
+export const crowdedView = (count: number, leagues: number): BookView => ({
+  events: (bookmaker, source, dayOffset) =>
+    source === "live" || dayOffset !== 0
+      ? []
+      : Array.from({ length: count }, (_, i) => ({
+        fixtureId: `c${i}`,
+        eventId: eventIdOf(bookmaker, `c${i}`),
+        home: `Home ${i}`,
+        away: `Away ${i}`,
+        kickoff: new Date(now.getTime() + (i + 1) * 60_000).toISOString(),
+        league: `League ${i % leagues}`,
+        country: "Testland",
+        markets: {
+          btts: { yes: 1.9, no: 1.9 },
+          three_way: { home: 2.5, draw: 3.2, away: 2.8 },
+          double_chance: { "1X": 1.4, "12": 1.3, X2: 1.5 }
+        }
+      }))
+})
