@@ -2,7 +2,9 @@
 // with its rows, as "not available", rather than left out.
 import type { Benchmark } from "./lib/context.ts"
 import type { RowSpec } from "./lib/report.ts"
+import { foldBench } from "./parts/fold.ts"
 import { headline } from "./parts/headline.ts"
+import { pricingBench } from "./parts/pricing.ts"
 import { roundTrips } from "./parts/roundTrips.ts"
 import { scaling } from "./parts/scaling.ts"
 
@@ -18,8 +20,8 @@ export const catalogue: ReadonlyArray<Benchmark> = [
   roundTrips,
   missing("decode", "src/bookmakers/*/api.ts", [{ id: "decode", label: "decode + normalise, 5,000 events", unit: "events/s", target: { op: ">=", value: 200_000 } }]),
   missing("resolve", "src/matching/resolver", [{ id: "resolve", label: "fixture resolution, 2,000 fixtures × 4", unit: "listings/s" }]),
-  missing("fold", "src/matching/fold.ts", [{ id: "fold", label: "matching fold, 100k entries × 4", unit: "entries/s" }]),
-  missing("pricing", "src/mispricing", [{ id: "pricing", label: "pricing, all markets", unit: "fixtures/s" }]),
+  foldBench,
+  pricingBench,
   missing("e2e", "the detector", [{ id: "e2e.p95", label: "end to end: enqueue→opportunity p95", unit: "ms", target: { op: "<", value: 1000 } }]),
   scaling
 ]

@@ -62,7 +62,7 @@ export const buildRow = (spec: RowSpec, samples: ReadonlyArray<Sample>, unavaila
 }
 
 const fmt = (n: number, digits: number) =>
-  Math.abs(n) >= 1e4 ? Math.round(n).toLocaleString("en-US") : n.toFixed(digits)
+  digits === 0 || Math.abs(n) >= 1e4 ? Math.round(n).toLocaleString("en-US") : n.toFixed(digits)
 
 const targetText = (t: Target | undefined, unit: string) =>
   t === undefined ? "" : `${t.op} ${t.value}${t.onRatio === true ? "× ref" : ` ${unit}`}`

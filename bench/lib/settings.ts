@@ -9,7 +9,9 @@ export const benchSettings = Config.all({
   /** Comma-separated benchmark names to run (the rest show as skipped); empty = all. */
   only: Config.schema(Schema.String, "BENCH_ONLY").pipe(Config.withDefault("")),
   /** `auto`: profile the worker with --cpu-prof when a worker target is missed; `always`; `never`. */
-  profile: Config.Literals(["auto", "always", "never"], "BENCH_PROFILE").pipe(Config.withDefault("auto"))
+  profile: Config.Literals(["auto", "always", "never"], "BENCH_PROFILE").pipe(Config.withDefault("auto")),
+  /** Where `<timestamp>.json` and the run's logs and profiles go. */
+  out: Config.schema(Schema.NonEmptyString, "BENCH_OUT").pipe(Config.withDefault("bench/results"))
 })
 
 export type BenchSettings = Config.Success<typeof benchSettings>

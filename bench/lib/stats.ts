@@ -13,8 +13,15 @@ export interface Spread {
   readonly max: number
 }
 
+/** The middle sample, or the mean of the two middle ones. */
+export const median = (samples: ReadonlyArray<number>): number => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
 export const spread = (samples: ReadonlyArray<number>): Spread => ({
-  median: quantile(samples, 0.5),
+  median: median(samples),
   min: Math.min(...samples),
   max: Math.max(...samples)
 })

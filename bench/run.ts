@@ -1,0 +1,27 @@
+// `npm run bench`: runs the suite (after `npm run build`), prints the table, writes bench/results/<time>.json
+// (BENCH_OUT changes the directory).
+// Exits 1 when a correctness check fails (e.g. matched entries ≠ expected); a missed target is reported, not fatal.
+import { writeFileSync } from "node:fs"
+import { Effect } from "effect"
+import { renderTable } from "./lib/report.ts"
+import { benchSettings } from "./lib/settings.ts"
+import { runBench } from "./suite.ts"
+
+const settings = Effect.runSync(benchSettings)
+const stamp = new Date().toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z")
+const outDir = `${settings.out}/${stamp}`
+const jsonFile = `${settings.out}/${stamp}.json`
+process.stdout.write(`bench: runs=${settings.runs} scale=${settings.scale}; logs in ${outDir}/\n`)
+
+const report = await runBench(settings, outDir, (line) => process.stdout.write(`  … ${line}\n`))
+writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`)
+
+process.stdout.write(`\n${renderTable(report.rows, report.checks)}\n`)
+if (report.profile !== undefined) {
+  process.stdout.write(`\nworker profile (${report.profile.file}, ${report.profile.totalMs.toFixed(0)} ms sampled), top self time:\n`)
+  for (const h of report.profile.hot.slice(0, 15)) {
+    process.stdout.write(`  ${h.percent.toFixed(1).padStart(5)}%  ${h.selfMs.toFixed(0).padStart(6)} ms  ${h.fn}  ${h.where}\n`)
+  }
+}
+process.stdout.write(`\nresults: ${jsonFile}\n`)
+process.exitCode = report.checks.every((c) => c.ok) ? 0 : 1
