@@ -1,6 +1,12 @@
 // `node dist/main.js <command>`. Commands are a fixed table: nothing is loaded by a name taken from input
 // other than these keys. With no command it runs the worker, like the seed's `python Main.py`.
 const commands: Readonly<Record<string, () => Promise<unknown>>> = {
+  worker: () => import("./cli/worker.ts"),
+  simulate: () => import("./cli/simulate.ts"),
+  resolve: () => import("./cli/resolve.ts"),
+  schedule: () => import("./cli/schedule.ts"),
+  detect: () => import("./cli/detect.ts"),
+  price: () => import("./cli/price.ts")
 }
 
 const name = process.argv[2] ?? "worker"
