@@ -186,6 +186,17 @@ const contract = (it: Vitest.MethodsNonLive<RedisStore>) => {
       assert.strictEqual(groups[0]!.consumers, 2)
     }))
 
+  it.effect("XAUTOCLAIM looks at no more than 10 × COUNT pending entries per call and says where to go on", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const stream = keyFor("claim-scan")
+      yield* store.ensureGroup(stream, "g")
+      const added = yield* addN(stream, 12)
+      yield* readNew(stream, "g", "c1", 20)
+      const scan = yield* store.autoClaim({ stream, group: "g", consumer: "c2", minIdleMs: 60_000, start: "0", count: 1 })
+      assert.deepStrictEqual(scan, { next: added[10]!, entries: [], deleted: [] })
+    }))
+
   it.effect("entries deleted while pending: XREADGROUP 0 gives them without fields, XAUTOCLAIM reports and drops them", () =>
     Effect.gen(function*() {
       const store = yield* RedisStore
