@@ -1,0 +1,69 @@
+// The BookView over the simulated world: what one bookmaker lists for a source at an instant, with its own
+// ids, names, kickoffs and prices. Each bookmaker's simulated API renders these events in its wire format.
+import type { Bookmaker, DataSource, Market } from "../domain/Market.ts"
+import { liveState, longestMatchMs } from "./LiveClock.ts"
+import { foldDiacritics, styles } from "./Naming.ts"
+import { marketPrices } from "./Quotes.ts"
+import { type Listing, utcDay, type World } from "./SimWorld.ts"
+import type { BookEvent, BookView } from "./World.ts"
+
+const leagueName = (bookmaker: Bookmaker, name: string): string =>
+  styles[bookmaker].diacritics === "keep" ? name : foldDiacritics(name)
+
+const toEvent = (world: World, listing: Listing, source: DataSource, nowMs: number): BookEvent => {
+  const { fixture, bookmaker } = listing
+  const names = world.names[bookmaker]
+  const markets: { [M in Market]?: NonNullable<ReturnType<typeof marketPrices>> } = {}
+  for (const market of listing.markets) {
+    const prices = marketPrices(world, listing, market, source, nowMs)
+    if (prices !== undefined) markets[market] = prices
+  }
+  const live = source === "live" ? liveState(fixture.script, nowMs) : undefined
+  return {
+    fixtureId: fixture.id,
+    eventId: listing.eventId,
+    home: names[fixture.home.id]!,
+    away: names[fixture.away.id]!,
+    kickoff: new Date(listing.kickoffMs).toISOString(),
+    league: leagueName(bookmaker, fixture.league.name),
+    country: fixture.league.country,
+    ...(live === undefined ? {} : { live: { minute: live.minute, homeScore: live.homeScore, awayScore: live.awayScore } }),
+    markets
+  }
+}
+
+/** Index of the first fixture kicking off at or after `ms` (fixtures are sorted by kickoff). */
+const firstFrom = (world: World, ms: number): number => {
+  let lo = 0
+  let hi = world.fixtures.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (world.fixtures[mid]!.kickoffMs < ms) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Listings of a bookmaker in play at `nowMs`. */
+const inPlay = (world: World, bookmaker: Bookmaker, nowMs: number): Array<Listing> => {
+  const out: Array<Listing> = []
+  for (let i = firstFrom(world, nowMs - longestMatchMs); i < world.fixtures.length; i++) {
+    const fixture = world.fixtures[i]!
+    if (fixture.kickoffMs > nowMs) break
+    const listing = world.listings[bookmaker][i]
+    if (listing !== undefined && liveState(fixture.script, nowMs) !== undefined) out.push(listing)
+  }
+  return out
+}
+
+/** Pre-match listings of a bookmaker whose own kickoff falls on UTC day today + `dayOffset` and has not kicked off. */
+const upcoming = (world: World, bookmaker: Bookmaker, dayOffset: number, nowMs: number): ReadonlyArray<Listing> =>
+  (world.byDay[bookmaker].get(utcDay(nowMs) + dayOffset) ?? []).filter((l) => l.fixture.kickoffMs > nowMs)
+
+export const bookView = (world: World): BookView => ({
+  events: (bookmaker, source, dayOffset, now) => {
+    const nowMs = now.getTime()
+    const listings = source === "live" ? inPlay(world, bookmaker, nowMs) : upcoming(world, bookmaker, dayOffset, nowMs)
+    return listings.map((l) => toEvent(world, l, source, nowMs))
+  }
+})
