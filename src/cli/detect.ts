@@ -6,6 +6,7 @@ import { DetectorConfig } from "../mispricing/detector/DetectorConfig.ts"
 import { layerRedis } from "../redis/layers.ts"
 import { runCommand } from "./run.ts"
 
-const DetectorLive = Detector.layer.pipe(Layer.provide(Layer.mergeAll(DetectorConfig.layer, layerRedis)))
+// The detector's settings are read first, so that a bad one is reported before any connection is tried.
+const DetectorLive = Detector.layer.pipe(Layer.provide(layerRedis), Layer.provide(DetectorConfig.layer))
 
 runCommand(Detector.use((detector) => detector.run).pipe(Effect.provide(DetectorLive)))

@@ -7,6 +7,7 @@
 import { Array as Arr, Clock, Context, Duration, Effect, Layer, Metric, PubSub, Result, Schema, Stream } from "effect"
 import { dataSources, markets } from "../../domain/Market.ts"
 import { clip, deadLetter } from "../../pipeline/outputs.ts"
+import { readBackoff } from "../../pipeline/source.ts"
 import { activeOpportunities, entryKey, matchedStream, opportunityKey } from "../../redis/keys.ts"
 import { type Command, type RedisError, RedisStore, type Reply, type StreamEntry } from "../../redis/RedisStore.ts"
 import { rejectionReasons } from "../priceFixture.ts"
@@ -106,6 +107,7 @@ const make = Effect.gen(function*() {
 
   /** The mirrored active set, read back at start; members whose record is gone or unreadable are dropped. */
   const loadActive = Effect.gen(function*() {
+    state.clear()
     const members = yield* store.zrangeDesc(activeOpportunities, Number.MAX_SAFE_INTEGER)
     if (members.length === 0) return
     const replies = yield* store.exec(members.map(([id]) => ({ op: "hgetall", key: opportunityKey(id) })))
@@ -327,8 +329,11 @@ const make = Effect.gen(function*() {
     }
   })
 
-  yield* ensureGroups
-  yield* loadActive
+  // Redis may not be up yet (or restarting): wait for it rather than exit and crash-loop.
+  yield* Effect.andThen(ensureGroups, loadActive).pipe(
+    Effect.tapError((error) => Effect.logWarning("cannot start on Redis yet; retrying", { op: error.op, error: error.message })),
+    Effect.retry(readBackoff)
+  )
   return {
     poll,
     reclaim,
