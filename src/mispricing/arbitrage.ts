@@ -4,7 +4,7 @@
 import { markets } from "../domain/Market.ts"
 import type { BookQuote } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
-import { equalPayout, type LpSolution, maxMinReturn } from "./lp.ts"
+import { dualBound, equalPayout, type LpSolution, maxMinReturn } from "./lp.ts"
 import { type Arbitrage, opportunityId, opportunitySignature } from "./Opportunity.ts"
 import { marketSlots, type Space, spaceSlots, statesOf } from "./outcomes.ts"
 import type { Settings } from "./Settings.ts"
@@ -29,6 +29,20 @@ export const resultReturn = (best: ReadonlyArray<BookQuote | undefined>) => {
   const quotes = spaceSlots("result").flatMap((s) => best[s.index] ?? [])
   const solution = maxMinReturn(lpLegs(quotes), statesOf.result.length)
   return solution && { quotes, solution }
+}
+
+/**
+ * Whether the result legs certainly hold no arbitrage, proved cheaply: the best three_way prices' implied
+ * probabilities, normalised, are a distribution whose dual bound is at most break-even. Most fixtures are
+ * settled by this and never need the full enumeration.
+ */
+const resultCertainlyFair = (best: ReadonlyArray<BookQuote | undefined>): boolean => {
+  const threeWay = marketSlots("three_way").map((s) => best[s.index])
+  if (!threeWay.every((q) => q !== undefined)) return false
+  const implied = threeWay.map((q) => 1 / q.effective)
+  const total = implied.reduce((a, b) => a + b, 0)
+  const quotes = spaceSlots("result").flatMap((s) => best[s.index] ?? [])
+  return dualBound(lpLegs(quotes), implied.map((q) => q / total)) <= 1 + breakEvenTolerance
 }
 
 const build = (
@@ -91,7 +105,7 @@ export const arbitrageCandidates = (
     const within = marketReturn(best, market)
     if (within) add(marketSlots(market)[0]!.space, within.quotes, within.solution)
   }
-  const across = resultReturn(best)
+  const across = resultCertainlyFair(best) ? undefined : resultReturn(best)
   if (across) add("result", across.quotes, across.solution)
   return [...found.values()]
 }

@@ -28,7 +28,11 @@ export const additive = (implied: ReadonlyArray<number>): Array<number> => {
 
 /** p_i = q_i^k with k such that Σ q_i^k = 1: long shots carry more of the margin. */
 export const power = (implied: ReadonlyArray<number>): Array<number> => {
-  const excess = (k: number) => sum(implied.map((q) => q ** k)) - 1 // decreasing in k as every q < 1
+  const excess = (k: number) => { // decreasing in k as every q < 1
+    let total = -1
+    for (const q of implied) total += q ** k
+    return total
+  }
   let hi = 1
   while (excess(hi) > 0) hi *= 2
   const k = bisect(excess, 0, hi)
@@ -44,9 +48,13 @@ export const power = (implied: ReadonlyArray<number>): Array<number> => {
 export const shin = (implied: ReadonlyArray<number>): Array<number> => {
   const booksum = sum(implied)
   if (booksum <= 1) return multiplicative(implied)
-  const at = (z: number) => implied.map((q) => (Math.sqrt(z * z + 4 * (1 - z) * q * q / booksum) - z) / (2 * (1 - z)))
-  const z = bisect((z) => sum(at(z)) - 1, 0, 1 - 1e-12)
-  return at(z)
+  const shinP = (q: number, z: number) => (Math.sqrt(z * z + 4 * (1 - z) * q * q / booksum) - z) / (2 * (1 - z))
+  const z = bisect((z) => {
+    let total = -1
+    for (const q of implied) total += shinP(q, z)
+    return total
+  }, 0, 1 - 1e-12)
+  return implied.map((q) => shinP(q, z))
 }
 
 const methods: { readonly [M in DevigMethod]: (implied: ReadonlyArray<number>) => Array<number> } = {

@@ -117,6 +117,22 @@ export const maxMinReturn = (legs: ReadonlyArray<LpLeg>, stateCount: number): Lp
 }
 
 /**
+ * An upper bound on maxMinReturn from any distribution π over the states (weak duality): whatever the
+ * split, its worst state pays at most its π-expected payout, which is at most max_j price_j · π(cover_j).
+ */
+export const dualBound = (legs: ReadonlyArray<LpLeg>, pi: ReadonlyArray<number>): number => {
+  let bound = 0
+  for (const leg of legs) {
+    let mass = 0
+    pi.forEach((p, s) => {
+      if (covers(leg.cover, s)) mass += p
+    })
+    bound = Math.max(bound, leg.price * mass)
+  }
+  return bound
+}
+
+/**
  * The split over all of a market's `legs` (one per state, or double chance's three over three results)
  * that pays the same in every state: undefined if there is no such split with non-negative stakes.
  */

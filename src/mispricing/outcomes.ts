@@ -32,10 +32,16 @@ export const slots: ReadonlyArray<Slot> = ([
   ["double_chance", "X2", "result", D | A]
 ] as const).map(([market, outcome, space, cover], index) => ({ index, market, outcome, space, cover }))
 
-const byKey = new Map(slots.map((s) => [`${s.market}/${s.outcome}`, s]))
+const byMarket: { readonly [M in Market]: Partial<Record<Outcome, Slot>> } = {
+  btts: {},
+  three_way: {},
+  double_chance: {}
+}
+for (const slot of slots) byMarket[slot.market][slot.outcome] = slot
 
 /** The slot of an outcome of a market; undefined when the outcome does not belong to the market. */
-export const slotOf = (market: Market, outcome: Outcome): Slot | undefined => byKey.get(`${market}/${outcome}`)
+export const slotOf = (market: Market, outcome: Outcome): Slot | undefined =>
+  Object.hasOwn(byMarket, market) && Object.hasOwn(byMarket[market], outcome) ? byMarket[market][outcome] : undefined
 
 export const marketSlots = (market: Market): ReadonlyArray<Slot> => slots.filter((s) => s.market === market)
 

@@ -74,10 +74,14 @@ export const valueCandidates = (
   settings: Settings
 ): Array<CandidateGroup> => {
   const fair = { result: fairBooks(book, "result", settings), btts: fairBooks(book, "btts", settings) }
+  const references = book.map((row) => ({
+    result: referenceFor(row.bookmaker, fair.result, settings),
+    btts: referenceFor(row.bookmaker, fair.btts, settings)
+  }))
   return slots.flatMap((slot) => {
-    const group = book.flatMap((row) => {
+    const group = book.flatMap((row, r) => {
       const q = row.quotes[slot.index]
-      const reference = q && referenceFor(row.bookmaker, fair[slot.space], settings)
+      const reference = references[r]![slot.space]
       if (q === undefined || reference === undefined) return []
       const probability = probabilityOf(slot, reference)
       const edge = probability * q.effective - 1

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Schema } from "effect"
-import { equalPayout, type LpLeg, maxMinReturn } from "../../src/mispricing/lp.ts"
+import { dualBound, equalPayout, type LpLeg, maxMinReturn } from "../../src/mispricing/lp.ts"
 
 const H = 1, D = 2, A = 4
 // The six result outcomes: home, draw, away, 1X, 12, X2.
@@ -41,6 +41,12 @@ describe("maxMinReturn (hand-computed)", () => {
 })
 
 const Price = Schema.Finite.check(Schema.isBetween({ minimum: 1.02, maximum: 12 }))
+const distribution3 = () =>
+  Arbitrary.all([0, 1, 2].map(() => Arbitrary.schema(Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 }))))).pipe(
+    Arbitrary.filter((w) => w.some((x) => x > 0)),
+    Arbitrary.map((w) => w.map((x) => x / w.reduce((a, b) => a + b, 0)))
+  )
+
 // Any subset of the six result outcomes (bit mask) with random prices.
 const resultLegs = Arbitrary.all([
   Arbitrary.schema(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 63 }))),
@@ -100,6 +106,15 @@ describe("maxMinReturn (properties)", () => {
     const paid = payouts(legs, solution.weights)
     assert.approximately(Math.min(...paid), solution.ret, 1e-9)
   })
+
+  it.prop(
+    "dualBound never falls below t, whatever the distribution (it may rule arbitrage out)",
+    [resultLegs, distribution3()],
+    ([legs, pi]) => {
+      const solution = maxMinReturn(legs, 3)
+      if (solution) assert.isTrue(solution.ret <= dualBound(legs, pi) * (1 + 1e-12))
+    }
+  )
 
   it.prop(
     "t is at least every single market's equal-payout return",
