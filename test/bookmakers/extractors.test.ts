@@ -2,13 +2,13 @@
 // the hand-made BookView in the bookmaker's wire format, the extractor fetches, decodes and normalises it,
 // and the quotes must say what the view says (prices within the rounding of the bookmaker's notation).
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { TestClock } from "effect/testing"
 import { Extractors } from "../../src/bookmakers/Extractors.ts"
 import { Job } from "../../src/domain/Job.ts"
-import { type Bookmaker, bookmakers, type DataSource, type Market, markets, outcomesOf } from "../../src/domain/Market.ts"
-import { Quote } from "../../src/domain/Quote.ts"
+import { type Bookmaker, bookmakers, type DataSource, type Market, markets } from "../../src/domain/Market.ts"
 import { registryWith, simClient } from "./support/clients.ts"
+import { assertQuotes } from "./support/expect.ts"
 import { expectedQuotes, now, view } from "./support/view.ts"
 
 const periods: ReadonlyArray<readonly [DataSource, string, number]> = [
@@ -24,9 +24,6 @@ const cases = bookmakers.flatMap((bookmaker) =>
   )
 )
 
-const closeTo = (actual: number, expected: number) =>
-  assert.isTrue(Math.abs(actual - expected) / expected < 0.005, `price ${actual} should be close to ${expected}`)
-
 const extract = (bookmaker: Bookmaker, market: Market, source: DataSource, streamDate: string) =>
   Effect.gen(function*() {
     const extractor = yield* (yield* Extractors).get(bookmaker.toLowerCase(), market)
@@ -40,30 +37,7 @@ describe("extractors against the simulated APIs", () => {
     Effect.gen(function*() {
       yield* TestClock.setTime(now.getTime())
       const quotes = yield* extract(bookmaker, market, source, streamDate)
-      const expected = expectedQuotes(bookmaker, market, source, day)
-      assert.deepStrictEqual(quotes.map((q) => q.eventId).sort(), expected.map((e) => e.eventId).sort())
-      for (const want of expected) {
-        const quote = quotes.find((q) => q.eventId === want.eventId)!
-        Schema.decodeUnknownSync(Quote)(quote)
-        assert.strictEqual(quote.bookmaker, bookmaker)
-        assert.strictEqual(quote.market, market)
-        assert.strictEqual(quote.source, source)
-        assert.strictEqual(quote.fetchedAt, now.toISOString())
-        assert.deepStrictEqual(quote.listing, {
-          home: want.home,
-          away: want.away,
-          kickoff: new Date(want.kickoff).toISOString(),
-          league: want.league,
-          country: want.country
-        })
-        assert.deepStrictEqual(quote.live, want.live)
-        assert.deepStrictEqual(quote.prices.map((p) => p.outcome), [...outcomesOf[market]])
-        for (const { outcome, price } of quote.prices) {
-          const wanted = want.prices[outcome]
-          if (wanted === null) assert.isNull(price)
-          else closeTo(price!, wanted!)
-        }
-      }
+      assertQuotes(quotes, expectedQuotes(view, now, bookmaker, market, source, day), { bookmaker, market, source, fetchedAt: now.toISOString() })
     }).pipe(Effect.provide(registryWith(simClient(view)))))
 
   it.effect.each(bookmakers)("%s refuses a day outside its range and an upcoming job marked live", (bookmaker) =>

@@ -134,7 +134,7 @@ describe("configuration", () => {
   it.effect("defaults, global settings and per-bookmaker overrides", () =>
     Effect.gen(function*() {
       const defaults = yield* parse({})
-      assert.strictEqual(defaults.baseUrl, "http://127.0.0.1:8787/alpha")
+      assert.strictEqual(defaults.baseUrl, "http://127.0.0.1:8700/alpha")
       assert.deepStrictEqual(
         [defaults.retries, defaults.concurrency, defaults.maxBodyBytes, Duration.toMillis(defaults.timeout)],
         [3, 4, 16 * 1024 * 1024, 10_000]

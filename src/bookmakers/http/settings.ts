@@ -23,9 +23,9 @@ export interface HttpSettings {
 /** "BookieAlpha" → "ALPHA", the infix of its variables. */
 export const envInfix = (bookmaker: Bookmaker): string => bookmaker.replace(/^Bookie/, "").toUpperCase()
 
-/** Where the simulator (`node dist/main.js simulate`) serves each bookmaker by default. */
+/** Where the simulator (`node dist/main.js simulate`, SIM_PORT 8700) serves each bookmaker by default. */
 export const defaultBaseUrl = (bookmaker: Bookmaker): string =>
-  `http://127.0.0.1:8787/${envInfix(bookmaker).toLowerCase()}`
+  `http://127.0.0.1:8700/${envInfix(bookmaker).toLowerCase()}`
 
 const BaseUrl = Schema.String.pipe(
   Schema.check(Schema.isPattern(/^https?:\/\/[^\s?#]+$/, { expected: "an http(s) URL without query or fragment" }))

@@ -82,21 +82,32 @@ export interface Expected {
   readonly league: string
   readonly country: string
   readonly prices: Partial<Record<Outcome, number | null>>
-  readonly live: BookEvent["live"]
+  readonly live?: BookEvent["live"]
 }
 
-/** What a bookmaker's quotes for (market, source, day) must say, read straight from the view. */
+/** What a bookmaker's quotes for (market, source, day) must say at `at`, read straight from a view. */
 export const expectedQuotes = (
+  from: BookView,
+  at: Date,
   bookmaker: Bookmaker,
   market: Market,
   source: DataSource,
   day: number
 ): ReadonlyArray<Expected> =>
-  view.events(bookmaker, source, day, now).flatMap((e) => {
+  from.events(bookmaker, source, day, at).flatMap((e) => {
     const prices = e.markets[market]
     return prices === undefined
       ? []
-      : [{ eventId: e.eventId, home: e.home, away: e.away, kickoff: e.kickoff, league: e.league, country: e.country, prices, live: e.live }]
+      : [{
+        eventId: e.eventId,
+        home: e.home,
+        away: e.away,
+        kickoff: e.kickoff,
+        league: e.league,
+        country: e.country,
+        prices,
+        ...(e.live === undefined ? {} : { live: e.live })
+      }]
   })
 
 /** `count` events today spread over `leagues` leagues, every market priced: for fan-out and chunking tests. */
