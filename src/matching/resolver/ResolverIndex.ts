@@ -48,9 +48,12 @@ export interface Candidate {
 /** Near candidates reported with an unmatched listing: at most this many, at least this score. */
 const reportedCandidates = 3
 const nearScore = 0.5
-/** Fixture score adjustments: a competition both name alike, one they name differently, a kickoff apart. */
+/**
+ * Fixture score adjustments: a competition both name alike, one they name differently (together more than
+ * the default margin, so the competition alone can settle a tie), a kickoff a whole window apart.
+ */
 const leagueBonus = 0.02
-const leaguePenalty = 0.08
+const leaguePenalty = 0.1
 const kickoffPenalty = 0.05
 /** Parsed names kept for repeat polls; cleared past this size so memory stays bounded. */
 const nameCacheLimit = 200_000

@@ -3,7 +3,7 @@
 import { Effect, Result, Schema, Stdio, Stream } from "effect"
 import { loadLexicon } from "./aliases.ts"
 import type { Lexicon } from "./names.ts"
-import { ResolverConfig, settingsOf } from "./ResolverConfig.ts"
+import { ResolverConfig } from "./ResolverConfig.ts"
 import { ResolverIndex, type ResolverSettings } from "./ResolverIndex.ts"
 
 const Timestamp = Schema.String.check(
@@ -50,7 +50,7 @@ export const makeAuditor = (lexicon: Lexicon, settings: ResolverSettings) => {
 export const resolveCommand = Effect.gen(function*() {
   const stdio = yield* Stdio.Stdio
   const config = yield* ResolverConfig
-  const audit = makeAuditor(yield* loadLexicon(config.aliases), settingsOf(config))
+  const audit = makeAuditor(yield* loadLexicon(config.aliases), config.settings)
   let bad = 0
   yield* stdio.stdin.pipe(
     Stream.decodeText(),

@@ -4,7 +4,7 @@ import type { Bookmaker, DataSource } from "../../domain/Market.ts"
 import type { Listing } from "../../domain/Quote.ts"
 import type { Resolution } from "../FixtureResolver.ts"
 import { loadLexicon } from "./aliases.ts"
-import { ResolverConfig, settingsOf } from "./ResolverConfig.ts"
+import { ResolverConfig } from "./ResolverConfig.ts"
 import { ResolverIndex } from "./ResolverIndex.ts"
 
 /** Old fixtures are swept at most this often (ms): a sweep walks the whole index. */
@@ -13,7 +13,7 @@ const sweepEvery = 60_000
 export const makeFixtureResolver = Effect.gen(function*() {
   const config = yield* ResolverConfig
   const lexicon = yield* loadLexicon(config.aliases)
-  const index = new ResolverIndex(lexicon, settingsOf(config))
+  const index = new ResolverIndex(lexicon, config.settings)
   let lastSweep = Number.NEGATIVE_INFINITY
 
   // The source does not matter: a live listing resolves against the same fixtures as upcoming ones, so a

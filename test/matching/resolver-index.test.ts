@@ -1,0 +1,168 @@
+// The resolver index: join order (identity, fuzzy, new), kickoff windows, both teams, clear margin,
+// competition, stable keys across polls, eviction.
+import { describe, expect, it } from "@effect/vitest"
+import { defaultSettings } from "../../src/matching/resolver/ResolverConfig.ts"
+import { type ListingInput, ResolverIndex } from "../../src/matching/resolver/ResolverIndex.ts"
+import { lexicon } from "./resolverSupport.ts"
+
+const at = (hhmm: string, day = "2025-03-01") => `${day}T${hhmm}:00.000Z`
+const listing = (bookmaker: string, home: string, away: string, kickoff: string, league?: string): ListingInput => ({
+  bookmaker,
+  home,
+  away,
+  kickoff,
+  league
+})
+const fresh = () => new ResolverIndex(lexicon, defaultSettings)
+
+describe("exact identity", () => {
+  it("joins names equal after aliases and normalisation, with a readable key", () => {
+    const index = fresh()
+    const a = index.resolve(listing("A", "Man Utd", "Spurs", at("15:00")))
+    const b = index.resolve(listing("B", "Manchester United FC", "Tottenham Hotspur", at("15:03")))
+    const c = index.resolve(listing("C", "Manchester Utd", "Tottenham", at("14:58")))
+    expect(a).toEqual({ key: "2025-03-01:manchester-united~tottenham-hotspur" })
+    expect(b).toEqual(a)
+    expect(c).toEqual(a)
+  })
+
+  it("within the identity window only", () => {
+    const index = fresh()
+    const first = index.resolve(listing("A", "Everton", "Fulham", at("12:00")))
+    expect(index.resolve(listing("B", "Everton FC", "Fulham FC", at("14:30"))).key).toBe(first.key)
+    const later = index.resolve(listing("C", "Everton FC", "Fulham FC", at("15:30")))
+    expect(later.key).not.toBe(first.key)
+    expect(later.key).toBe("2025-03-01:everton~fulham#2")
+  })
+
+  it("keys use the first listing's kickoff date", () => {
+    expect(fresh().resolve(listing("A", "Everton", "Fulham", at("23:55", "2025-03-01"))).key).toBe(
+      "2025-03-01:everton~fulham"
+    )
+  })
+})
+
+describe("fuzzy joins", () => {
+  it("join when both teams are similar, within the kickoff window", () => {
+    const index = fresh()
+    const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
+    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:20")))).toEqual(a)
+    expect(index.resolve(listing("C", "Crawley Town FC", "Gillingham", at("15:25")))).toEqual(a)
+  })
+
+  it("not outside the kickoff window", () => {
+    const index = fresh()
+    const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
+    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:45"))).key).not.toBe(a.key)
+  })
+
+  it("require both teams", () => {
+    const index = fresh()
+    const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
+    const b = index.resolve(listing("B", "Crawley", "Barnet", at("15:00")))
+    const c = index.resolve(listing("C", "Walsall", "Gillingham", at("15:00")))
+    expect(new Set([a.key, b.key, c.key]).size).toBe(3)
+  })
+
+  it("refuse when two fixtures are about as close, reporting both as candidates", () => {
+    const index = fresh()
+    const city = index.resolve(listing("A", "Bristol City", "Newport County", at("15:00")))
+    const rovers = index.resolve(listing("B", "Bristol Rovers", "Newport County", at("15:00")))
+    const vague = index.resolve(listing("C", "Bristol", "Newport", at("15:00")))
+    expect([city.key, rovers.key]).not.toContain(vague.key)
+    expect(vague.unmatched?.reason).toMatch(/^ambiguous/)
+    expect(vague.unmatched?.candidates.map((c) => c.key).sort()).toEqual([city.key, rovers.key].sort())
+    for (const c of vague.unmatched?.candidates ?? []) expect(c.score).toBeGreaterThan(0.75)
+  })
+
+  it("the competition can settle it: a different league counts against a candidate", () => {
+    const index = fresh()
+    const city = index.resolve(listing("A", "Bristol City", "Newport County", at("15:00"), "Championship"))
+    index.resolve(listing("B", "Bristol Rovers", "Newport County", at("15:00"), "League One"))
+    expect(index.resolve(listing("C", "Bristol", "Newport", at("15:00"), "EFL Championship"))).toEqual(city)
+  })
+
+  it("a league named differently is not fatal", () => {
+    const index = fresh()
+    const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00"), "League Two"))
+    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:00"), "England 4th Tier"))).toEqual(a)
+  })
+
+  it("a bookmaker already listing a fixture under other names does not join it again", () => {
+    const index = fresh()
+    const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
+    expect(index.resolve(listing("A", "Crawley", "Gillingham", at("15:00"))).key).not.toBe(a.key)
+  })
+})
+
+describe("hard negatives at fixture level", () => {
+  const pairs: ReadonlyArray<readonly [readonly [string, string], readonly [string, string]]> = [
+    [["Man Utd", "Liverpool"], ["Man City", "Liverpool"]],
+    [["Inter", "Orlando City"], ["Inter Miami", "Orlando City"]],
+    [["Sporting CP", "Porto"], ["Sporting Gijón", "Porto"]],
+    [["Arsenal", "Chelsea"], ["Arsenal Women", "Chelsea Women"]],
+    [["Real Madrid", "Getafe"], ["Real Madrid Castilla", "Getafe B"]],
+    [["Barcelona", "Girona"], ["Barcelona Atlètic", "Girona B"]],
+    [["Bayern München", "Augsburg"], ["Bayern München II", "Augsburg II"]],
+    [["Liverpool", "Everton"], ["Liverpool U21", "Everton U21"]],
+    [["Liverpool U21", "Everton U21"], ["Liverpool U23", "Everton U23"]],
+    [["Real Madrid", "Valencia"], ["Atlético Madrid", "Valencia"]],
+    [["Bayern München", "Nürnberg"], ["1860 München", "Nürnberg"]]
+  ]
+  it.each(pairs)("%j and %j get different keys, in either order", (first, second) => {
+    for (const [x, y] of [[first, second], [second, first]]) {
+      const index = fresh()
+      const a = index.resolve(listing("A", x[0], x[1], at("15:00")))
+      const b = index.resolve(listing("B", y[0], y[1], at("15:00")))
+      expect(b.key).not.toBe(a.key)
+    }
+  })
+})
+
+describe("stability", () => {
+  it("the same fixture polled again, by the same or another bookmaker, keeps its key", () => {
+    const index = fresh()
+    const first = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
+    for (let poll = 0; poll < 5; poll++) {
+      index.resolve(listing("A", `Team ${poll}`, `Other ${poll}`, at("15:00")))
+      expect(index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))).toEqual(first)
+      expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:10")))).toEqual(first)
+    }
+    expect(index.size).toBe(6)
+  })
+
+  it("the same input in the same order gives the same keys", () => {
+    const input = [
+      listing("A", "Bristol City", "Newport County", at("15:00")),
+      listing("B", "Bristol Rovers", "Newport County", at("15:00")),
+      listing("C", "Bristol", "Newport", at("15:00")),
+      listing("A", "Everton", "Fulham", at("12:00"))
+    ]
+    const run = () => {
+      const index = fresh()
+      return input.map((l) => index.resolve(l))
+    }
+    expect(run()).toEqual(run())
+  })
+
+  it("an invalid kickoff gets a key of its own, reported as unmatched", () => {
+    const resolution = fresh().resolve(listing("A", "Everton", "Fulham", "soon"))
+    expect(resolution.key).toBe("undated:everton~fulham")
+    expect(resolution.unmatched?.reason).toMatch(/invalid kickoff/)
+  })
+})
+
+describe("eviction", () => {
+  it("drops fixtures kicked off longer ago than the retention, and only those", () => {
+    const index = fresh()
+    const old = index.resolve(listing("A", "Everton", "Fulham", at("10:00")))
+    index.resolve(listing("A", "Crawley Town", "Gillingham", at("20:00")))
+    expect(index.evict(Date.parse(at("21:00")))).toBe(0)
+    expect(index.evict(Date.parse(at("10:00")) + defaultSettings.retention + 1)).toBe(1)
+    expect(index.size).toBe(1)
+    // Forgotten everywhere: a late listing starts a new fixture rather than reviving the old one's state.
+    const again = index.resolve(listing("B", "Everton", "Fulham", at("10:00")))
+    expect(again.key).toBe(old.key)
+    expect(index.size).toBe(2)
+  })
+})
