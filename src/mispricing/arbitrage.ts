@@ -1,7 +1,7 @@
 // Sure bets: a split of stakes over the best prices that pays more than the total staked whatever happens.
 // Each market alone (btts, three_way, double_chance), and the best split over all result legs of both
 // result markets together (1 vs X2, 2 vs 1X, X vs 12 and any mix), found by the exact programme in lp.ts.
-import { markets } from "../domain/Market.ts"
+import { type Market, markets } from "../domain/Market.ts"
 import type { BookQuote } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
 import { dualBound, equalPayout, type LpSolution, maxMinReturn } from "./lp.ts"
@@ -16,7 +16,7 @@ export const breakEvenTolerance = 1e-9
 const lpLegs = (quotes: ReadonlyArray<BookQuote>) => quotes.map((q) => ({ cover: q.slot.cover, price: q.effective }))
 
 /** The equal-payout split over one market's best prices, arbitrage or not; undefined if an outcome is unpriced. */
-export const marketReturn = (best: ReadonlyArray<BookQuote | undefined>, market: typeof markets[number]) => {
+const marketReturn = (best: ReadonlyArray<BookQuote | undefined>, market: Market) => {
   const own = marketSlots(market)
   const quotes = own.map((s) => best[s.index])
   if (!quotes.every((q) => q !== undefined)) return undefined
@@ -25,7 +25,7 @@ export const marketReturn = (best: ReadonlyArray<BookQuote | undefined>, market:
 }
 
 /** The best guaranteed split over every result leg of three_way and double_chance; undefined if none covers. */
-export const resultReturn = (best: ReadonlyArray<BookQuote | undefined>) => {
+const resultReturn = (best: ReadonlyArray<BookQuote | undefined>) => {
   const quotes = spaceSlots("result").flatMap((s) => best[s.index] ?? [])
   const solution = maxMinReturn(lpLegs(quotes), statesOf.result.length)
   return solution && { quotes, solution }

@@ -32,20 +32,24 @@ export const slots: ReadonlyArray<Slot> = ([
   ["double_chance", "X2", "result", D | A]
 ] as const).map(([market, outcome, space, cover], index) => ({ index, market, outcome, space, cover }))
 
-const byMarket: { readonly [M in Market]: Partial<Record<Outcome, Slot>> } = {
-  btts: {},
-  three_way: {},
-  double_chance: {}
+const byMarket: { readonly [M in Market]: ReadonlyArray<Slot> } = {
+  btts: slots.filter((s) => s.market === "btts"),
+  three_way: slots.filter((s) => s.market === "three_way"),
+  double_chance: slots.filter((s) => s.market === "double_chance")
 }
-for (const slot of slots) byMarket[slot.market][slot.outcome] = slot
+
+const bySpace: { readonly [S in Space]: ReadonlyArray<Slot> } = {
+  result: slots.filter((s) => s.space === "result"),
+  btts: slots.filter((s) => s.space === "btts")
+}
 
 /** The slot of an outcome of a market; undefined when the outcome does not belong to the market. */
 export const slotOf = (market: Market, outcome: Outcome): Slot | undefined =>
-  Object.hasOwn(byMarket, market) && Object.hasOwn(byMarket[market], outcome) ? byMarket[market][outcome] : undefined
+  byMarket[market].find((s) => s.outcome === outcome)
 
-export const marketSlots = (market: Market): ReadonlyArray<Slot> => slots.filter((s) => s.market === market)
+export const marketSlots = (market: Market): ReadonlyArray<Slot> => byMarket[market]
 
-export const spaceSlots = (space: Space): ReadonlyArray<Slot> => slots.filter((s) => s.space === space)
+export const spaceSlots = (space: Space): ReadonlyArray<Slot> => bySpace[space]
 
 /** How many outcomes of a market pay in each state: 1 for btts and three_way, 2 for double chance. */
 export const coverage = (market: Market): number => {
