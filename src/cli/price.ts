@@ -2,7 +2,7 @@
 // and prints one JSON line per opportunity. A bad line is reported on stderr with its number and skipped;
 // the exit status is 1 when any line was bad. Each flag falls back to its PRICE_* variable, then its default.
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Console, Effect, Result, Stdio, Stream } from "effect"
+import { Console, Effect, Result, Schema, Stdio, Stream } from "effect"
 import type { Config } from "effect"
 import { CliOutput, Command, Flag } from "effect/cli"
 import { settingConfig, settingEnv } from "../mispricing/PricingConfig.ts"
@@ -32,18 +32,58 @@ const setting = <K extends keyof Settings>(
     Flag.withMetavar(name)
   )
 
-const text = (name: string) => Flag.String(name)
+const textFlag = <A>(name: string, schema: Schema.Codec<A, string>) => Flag.String(name).pipe(Flag.withSchema(schema))
 
 const flags = {
-  bankroll: setting("bankroll", "amount", text("bankroll").pipe(Flag.withSchema(PositiveFromString)), "total to stake on an arbitrage; Kelly base for value bets; default 100"),
-  unit: setting("unit", "amount", text("unit").pipe(Flag.withSchema(PositiveFromString)), "stakes are rounded to multiples of this; default 0.01"),
-  freshnessMs: setting("freshnessMs", "duration", text("freshness").pipe(Flag.withSchema(MillisFromString)), "quotes older than this (seconds or e.g. \"2 minutes\") before the newest fetched_at are stale; default 60"),
-  maxSpreadMs: setting("maxSpreadMs", "duration", text("max-spread").pipe(Flag.withSchema(MillisFromString)), "an opportunity's legs must be fetched within this of each other; default 30"),
-  roiCap: setting("roiCap", "fraction", text("roi-cap").pipe(Flag.withSchema(FractionFromString)), "a return above this is too good to be true and rejected; default 0.25"),
-  valueEdge: setting("valueEdge", "fraction", text("value-edge").pipe(Flag.withSchema(FractionFromString)), "a price is value when p·price − 1 exceeds this; default 0.02"),
-  reference: setting("reference", "name", text("reference").pipe(Flag.withSchema(ReferenceFromString)), "fair probabilities from \"consensus\" (the other bookmakers) or one bookmaker; default consensus"),
-  devig: setting("devig", "method", Flag.Literals("devig", DevigMethod.literals), "margin removal: multiplicative, additive, power or shin; default multiplicative"),
-  commission: setting("commission", "rates", text("commission").pipe(Flag.withSchema(CommissionFromString)), "commission on net winnings, e.g. BookieAlpha=0.02,BookieBeta=0.05; default none")
+  bankroll: setting(
+    "bankroll",
+    "amount",
+    textFlag("bankroll", PositiveFromString),
+    "total staked on an arbitrage, Kelly base for a value bet; default 100"
+  ),
+  unit: setting("unit", "amount", textFlag("unit", PositiveFromString), "stakes are rounded to multiples of this; default 0.01"),
+  freshnessMs: setting(
+    "freshnessMs",
+    "duration",
+    textFlag("freshness", MillisFromString),
+    "a quote older than this before the newest fetched_at is stale (seconds, or e.g. \"2 minutes\"); default 60"
+  ),
+  maxSpreadMs: setting(
+    "maxSpreadMs",
+    "duration",
+    textFlag("max-spread", MillisFromString),
+    "an opportunity's legs must be fetched within this of each other; default 30"
+  ),
+  roiCap: setting(
+    "roiCap",
+    "fraction",
+    textFlag("roi-cap", FractionFromString),
+    "a return above this is too good to be true and rejected; default 0.25"
+  ),
+  valueEdge: setting(
+    "valueEdge",
+    "fraction",
+    textFlag("value-edge", FractionFromString),
+    "a price is value when p·price − 1 exceeds this; default 0.02"
+  ),
+  reference: setting(
+    "reference",
+    "name",
+    textFlag("reference", ReferenceFromString),
+    "fair probabilities from \"consensus\" (the other bookmakers) or one bookmaker; default consensus"
+  ),
+  devig: setting(
+    "devig",
+    "method",
+    Flag.Literals("devig", DevigMethod.literals),
+    "how the reference's margin is removed; default multiplicative"
+  ),
+  commission: setting(
+    "commission",
+    "rates",
+    textFlag("commission", CommissionFromString),
+    "commission on net winnings, e.g. BookieAlpha=0.02,BookieBeta=0.05; default none"
+  )
 }
 
 const readQuotes = Effect.fn("price.readQuotes")(function*() {
