@@ -5,13 +5,15 @@
 //
 // When neither redis-server nor REDIS_URL exists, `skipWithoutRedis()` prints a loud warning and the
 // real-Redis tests are skipped — unless REQUIRE_REDIS=1 (CI), which runs them so that they fail.
-import { spawn } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
 import { accessSync, constants } from "node:fs"
-import { mkdtemp, rm } from "node:fs/promises"
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { connect, createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { delimiter, join } from "node:path"
+import { connect as connectTls } from "node:tls"
+import { promisify } from "node:util"
 import { Context, Effect, Layer } from "effect"
 
 export interface RedisServer {
@@ -45,6 +47,14 @@ export interface StartOptions {
   readonly binary?: string
   /** How long to wait for the first PING reply. Default 10 s. */
   readonly readyTimeoutMs?: number
+  /** Serve TLS only (rediss://) with these files; see makeTestCertificates. */
+  readonly tls?: TestCertificates
+}
+
+export interface TestCertificates {
+  readonly caFile: string
+  readonly certFile: string
+  readonly keyFile: string
 }
 
 /** `redis-server` on PATH, or undefined. */
@@ -67,26 +77,38 @@ export type RedisAvailability =
   | { readonly kind: "binary"; readonly binary: string }
   | { readonly kind: "missing"; readonly required: boolean }
 
-/** REDIS_URL when set, else redis-server from PATH, else missing (required when REQUIRE_REDIS=1). */
-export const redisAvailability = (env: NodeJS.ProcessEnv = process.env): RedisAvailability => {
+/**
+ * REDIS_URL when set, else redis-server from PATH, else missing (required when REQUIRE_REDIS=1).
+ * `ownServer`: tests that start servers with their own settings, or pause and kill them, need the binary.
+ */
+export const redisAvailability = (env: NodeJS.ProcessEnv = process.env, ownServer = false): RedisAvailability => {
   const url = env["REDIS_URL"]
-  if (url !== undefined && url !== "") return { kind: "url", url }
+  if (!ownServer && url !== undefined && url !== "") return { kind: "url", url }
   const binary = findRedisServer(env)
   if (binary !== undefined) return { kind: "binary", binary }
   return { kind: "missing", required: env["REQUIRE_REDIS"] === "1" }
 }
 
-const missingMessage = "no Redis for the real-Redis tests: redis-server is not on PATH and REDIS_URL is not set"
+const missingMessage = (ownServer: boolean) =>
+  ownServer
+    ? "no redis-server on PATH (these tests start their own servers; REDIS_URL is not enough)"
+    : "no Redis for the real-Redis tests: redis-server is not on PATH and REDIS_URL is not set"
 
 /**
  * For `describe.skipIf(skipWithoutRedis(name))`: true (after a loud warning) when no Redis can be had and
  * REQUIRE_REDIS is not 1. With REQUIRE_REDIS=1 it returns false, and the tests fail when they ask for Redis.
  */
-export const skipWithoutRedis = (suite: string, env: NodeJS.ProcessEnv = process.env): boolean => {
-  const availability = redisAvailability(env)
+export const skipWithoutRedis = (
+  suite: string,
+  options: { readonly ownServer?: boolean; readonly env?: NodeJS.ProcessEnv } = {}
+): boolean => {
+  const availability = redisAvailability(options.env, options.ownServer)
   if (availability.kind !== "missing" || availability.required) return false
   const line = "!".repeat(100)
-  process.stderr.write(`\n${line}\n!!! SKIPPED "${suite}": ${missingMessage}.\n!!! Install redis-server or set REDIS_URL; CI sets REQUIRE_REDIS=1 to fail instead.\n${line}\n\n`)
+  process.stderr.write(
+    `\n${line}\n!!! SKIPPED "${suite}": ${missingMessage(options.ownServer ?? false)}.\n` +
+      `!!! Install redis-server (or set REDIS_URL); CI sets REQUIRE_REDIS=1 to fail instead.\n${line}\n\n`
+  )
   return true
 }
 
@@ -102,9 +124,9 @@ export const freePort = (): Promise<number> =>
   })
 
 /** One PING; resolves with the first reply line, or undefined when nothing answers. */
-const ping = (port: number): Promise<string | undefined> =>
+const ping = (port: number, ca: Buffer | undefined): Promise<string | undefined> =>
   new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port })
+    const socket = ca === undefined ? connect({ host: "127.0.0.1", port }) : connectTls({ host: "127.0.0.1", port, ca })
     let reply = ""
     const done = (value: string | undefined) => {
       socket.destroy()
@@ -112,7 +134,7 @@ const ping = (port: number): Promise<string | undefined> =>
     }
     socket.setTimeout(1000, () => done(undefined))
     socket.once("error", () => done(undefined))
-    socket.once("connect", () => socket.write("PING\r\n"))
+    socket.once(ca === undefined ? "connect" : "secureConnect", () => socket.write("PING\r\n"))
     socket.on("data", (chunk) => {
       reply += chunk.toString("latin1")
       if (reply.includes("\r\n")) done(reply.split("\r\n")[0])
@@ -137,8 +159,12 @@ const startOnce = async (options: StartOptions, port: number): Promise<RedisServ
   if (binary === undefined) throw new Error("redis-server is not on PATH")
   const ownDir = options.dir === undefined
   const dir = options.dir ?? await mkdtemp(join(tmpdir(), "redis-test-"))
+  const tls = options.tls
   const args = [
-    "--port", String(port),
+    ...(tls === undefined
+      ? ["--port", String(port)]
+      : ["--port", "0", "--tls-port", String(port), "--tls-cert-file", tls.certFile, "--tls-key-file", tls.keyFile,
+        "--tls-ca-cert-file", tls.caFile, "--tls-auth-clients", "no"]),
     "--bind", "127.0.0.1",
     "--save", "",
     "--appendonly", "no",
@@ -175,13 +201,14 @@ const startOnce = async (options: StartOptions, port: number): Promise<RedisServ
     if (ownDir) await rm(dir, { recursive: true, force: true })
   }
 
+  const ca = tls === undefined ? undefined : await readFile(tls.caFile)
   const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000)
   while (true) {
     if (child.exitCode !== null || child.signalCode !== null) {
       if (ownDir) await rm(dir, { recursive: true, force: true })
       throw new Error(`redis-server exited during start (port ${port}):\n${log()}`)
     }
-    const reply = await ping(port)
+    const reply = await ping(port, ca)
     if (reply !== undefined && !reply.startsWith("-LOADING")) break
     if (Date.now() > deadline) {
       await stop()
@@ -190,7 +217,8 @@ const startOnce = async (options: StartOptions, port: number): Promise<RedisServ
     await sleep(20)
   }
   const auth = options.password === undefined ? "" : `:${encodeURIComponent(options.password)}@`
-  return { url: `redis://${auth}127.0.0.1:${port}`, host: "127.0.0.1", port, dir, pid: child.pid, external: false, stop, kill, log }
+  const scheme = tls === undefined ? "redis" : "rediss"
+  return { url: `${scheme}://${auth}127.0.0.1:${port}`, host: "127.0.0.1", port, dir, pid: child.pid, external: false, stop, kill, log }
 }
 
 /** Starts redis-server (needs the binary). A port taken meanwhile is retried with another free one. */
@@ -204,6 +232,23 @@ export const startRedisServer = async (options: StartOptions = {}): Promise<Redi
       if (options.port !== undefined || !portTaken || attempt >= 3) throw error
     }
   }
+}
+
+/**
+ * A throwaway CA and a server certificate for 127.0.0.1/localhost in `dir` (EC P-256, valid two days),
+ * made with the openssl command line.
+ */
+export const makeTestCertificates = async (dir: string): Promise<TestCertificates> => {
+  const run = promisify(execFile)
+  const at = (name: string) => join(dir, name)
+  const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+  await run("openssl", ["req", "-x509", ...ec, "-keyout", at("ca.key"), "-out", at("ca.pem"), "-days", "2",
+    "-subj", "/CN=bookies test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"])
+  await run("openssl", ["req", ...ec, "-keyout", at("server.key"), "-out", at("server.csr"), "-subj", "/CN=127.0.0.1"])
+  await writeFile(at("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n")
+  await run("openssl", ["x509", "-req", "-in", at("server.csr"), "-CA", at("ca.pem"), "-CAkey", at("ca.key"),
+    "-CAcreateserial", "-out", at("server.pem"), "-days", "2", "-extfile", at("server.ext")])
+  return { caFile: at("ca.pem"), certFile: at("server.pem"), keyFile: at("server.key") }
 }
 
 /** The server named by REDIS_URL, as a handle whose stop() and kill() do nothing. */
@@ -231,7 +276,7 @@ export const acquireRedis = async (options: StartOptions = {}, env: NodeJS.Proce
     case "binary":
       return startRedisServer({ binary: availability.binary, ...options })
     case "missing":
-      throw new Error(`${missingMessage}${availability.required ? " (REQUIRE_REDIS=1: failing instead of skipping)" : ""}`)
+      throw new Error(`${missingMessage(false)}${availability.required ? " (REQUIRE_REDIS=1: failing instead of skipping)" : ""}`)
   }
 }
 
