@@ -2,9 +2,11 @@
 // with its rows, as "not available", rather than left out.
 import type { Benchmark } from "./lib/context.ts"
 import type { RowSpec } from "./lib/report.ts"
+import { decodeBench } from "./parts/decode.ts"
 import { foldBench } from "./parts/fold.ts"
 import { headline } from "./parts/headline.ts"
 import { pricingBench } from "./parts/pricing.ts"
+import { resolveBench } from "./parts/resolve.ts"
 import { roundTrips } from "./parts/roundTrips.ts"
 import { scaling } from "./parts/scaling.ts"
 
@@ -18,8 +20,8 @@ const missing = (name: string, module: string, rows: ReadonlyArray<RowSpec>): Be
 export const catalogue: ReadonlyArray<Benchmark> = [
   headline,
   roundTrips,
-  missing("decode", "src/bookmakers/*/api.ts", [{ id: "decode", label: "decode + normalise, 5,000 events", unit: "events/s", target: { op: ">=", value: 200_000 } }]),
-  missing("resolve", "src/matching/resolver", [{ id: "resolve", label: "fixture resolution, 2,000 fixtures × 4", unit: "listings/s" }]),
+  decodeBench,
+  resolveBench,
   foldBench,
   pricingBench,
   missing("e2e", "the detector", [{ id: "e2e.p95", label: "end to end: enqueue→opportunity p95", unit: "ms", target: { op: "<", value: 1000 } }]),

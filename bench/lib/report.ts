@@ -64,8 +64,10 @@ export const buildRow = (spec: RowSpec, samples: ReadonlyArray<Sample>, unavaila
 const fmt = (n: number, digits: number) =>
   digits === 0 || Math.abs(n) >= 1e4 ? Math.round(n).toLocaleString("en-US") : n.toFixed(digits)
 
+const opText = { ">=": "≥", "<=": "≤", "<": "<" } as const
+
 const targetText = (t: Target | undefined, unit: string) =>
-  t === undefined ? "" : `${t.op} ${t.value}${t.onRatio === true ? "× ref" : ` ${unit}`}`
+  t === undefined ? "" : `${opText[t.op]} ${t.value.toLocaleString("en-US")}${t.onRatio === true ? "× ref" : ` ${unit}`}`
 
 /** A plain-text table: benchmark, median, min–max, ratio to reference, target, verdict. */
 export const renderTable = (rows: ReadonlyArray<Row>, checks: ReadonlyArray<Check>): string => {

@@ -1,22 +1,24 @@
-// The headline workload: rounds of 12 jobs (4 bookmakers × 3 markets) on one stream, each round a new
-// period (`stream_date`) alternating live/upcoming, bookmaker by bookmaker so a batch of 4 spans several
-// groups and matches need the quotes stored by earlier batches.
+// The headline workload: rounds of 12 jobs (4 bookmakers × 3 markets) on one stream, bookmaker by bookmaker
+// so a batch of 4 spans several groups and matches need the quotes stored by earlier batches. Round r polls
+// period `p{r mod 250}` (even periods live, odd upcoming): like a scheduler re-polling a slate, the same
+// 250 × 8 = 2,000 fixtures come back again and again, so the resolver and Redis hold a bounded slate.
 import type { Redis } from "ioredis"
 import { bookmakers, markets } from "../../src/domain/Market.ts"
 import type { JobLike } from "../../src/bookmakers/synthetic/expectedMatches.ts"
 
 export const jobsPerRound = bookmakers.length * markets.length
+export const periods = 250
 
-/** `count` jobs starting at round `firstRound`; rounds are numbered so phases never share a period. */
+/** `count` jobs starting at round `firstRound` (a later phase continues the cycle of periods). */
 export const makeJobs = (count: number, firstRound = 0): ReadonlyArray<JobLike> =>
   Array.from({ length: count }, (_, i) => {
-    const round = firstRound + Math.floor(i / jobsPerRound)
+    const period = (firstRound + Math.floor(i / jobsPerRound)) % periods
     const within = i % jobsPerRound
     return {
       bookmaker: bookmakers[Math.floor(within / markets.length)]!,
       extractor_type: markets[within % markets.length]!,
-      data_source: round % 2 === 0 ? "live" : "upcoming",
-      stream_date: `r${round}`
+      data_source: period % 2 === 0 ? "live" : "upcoming",
+      stream_date: `p${period}`
     }
   })
 
