@@ -52,7 +52,8 @@ export const run = Effect.gen(function*() {
     (fiber) =>
       Effect.gen(function*() {
         yield* Deferred.succeed(stop, undefined)
-        const finished = yield* Fiber.await(fiber).pipe(Effect.timeoutOption(cfg.grace), Effect.interruptible)
+        // Runs uninterruptibly (a release): a second signal cannot cut the grace time short, XTR_GRACE bounds it.
+        const finished = yield* Fiber.await(fiber).pipe(Effect.timeoutOption(cfg.grace))
         if (finished._tag === "None") yield* Effect.logWarning("grace time over: the batch in flight stays pending")
         yield* Fiber.interrupt(fiber)
         yield* Effect.logInfo("worker stopped")
