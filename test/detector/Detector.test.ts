@@ -193,6 +193,46 @@ describe("Detector reliability", () => {
       assert.strictEqual(yield* pendingCount(bttsStream), 0)
     }).pipe(Effect.provide(layerMemory)))
 
+  it.effect("a read whose reply was lost: the next poll re-reads this consumer's pending entries at once", () =>
+    Effect.gen(function*() {
+      const store = yield* setup
+      let lose = true
+      const lossy = RedisStore.of({
+        ...store,
+        readGroup: (req) =>
+          lose
+            ? store.readGroup(req).pipe(Effect.andThen(() => {
+              lose = false
+              return lost("readGroup")
+            }))
+            : store.readGroup(req)
+      })
+      const detector = yield* detectorOn(lossy, "d1")
+      yield* bttsArbitrage()
+      yield* matched("btts")
+      yield* Effect.flip(detector.poll)
+      assert.strictEqual(yield* pendingCount(bttsStream), 1)
+      assert.deepStrictEqual(yield* detector.poll, { acked: 1, deadLettered: 0, published: 1, failed: 0 })
+      assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew])
+      assert.strictEqual(yield* pendingCount(bttsStream), 0)
+    }).pipe(Effect.provide(layerMemory)))
+
+  it.effect("a batch whose writes failed is retried by the next poll, without waiting to be reclaimed", () =>
+    Effect.gen(function*() {
+      const store = yield* setup
+      let failures = 1
+      const flaky = faulty(store, (commands) =>
+        failures > 0 && commands.some((c) => c.op === "publishOnce") ? (failures--, lost("exec")) : undefined)
+      const detector = yield* detectorOn(flaky, "d1")
+      yield* bttsArbitrage()
+      yield* matched("btts")
+      yield* Effect.flip(detector.poll)
+      assert.deepStrictEqual(yield* published, [])
+      assert.deepStrictEqual(yield* detector.poll, { acked: 1, deadLettered: 0, published: 1, failed: 0 })
+      assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew])
+      assert.strictEqual(yield* pendingCount(bttsStream), 0)
+    }).pipe(Effect.provide(layerMemory)))
+
   it.effect("crash mid-pipeline (event appended, active set not): a restarted detector does not publish it again", () =>
     Effect.gen(function*() {
       const store = yield* setup

@@ -10,6 +10,7 @@ import { clip, deadLetter } from "../../pipeline/outputs.ts"
 import { readBackoff } from "../../pipeline/source.ts"
 import { activeOpportunities, entryKey, matchedStream, opportunityKey } from "../../redis/keys.ts"
 import { type Command, type RedisError, RedisStore, type Reply, type StreamEntry } from "../../redis/RedisStore.ts"
+import { returnOf } from "../Opportunity.ts"
 import { rejectionReasons } from "../priceFixture.ts"
 import { DetectorConfig } from "./DetectorConfig.ts"
 import { type Evaluation, evaluateFixture, type FixtureId, fixtureRef } from "./evaluate.ts"
@@ -17,7 +18,7 @@ import { enqueueToOpportunityMs } from "./latency.ts"
 import type { LifecycleEvent } from "./lifecycle.ts"
 import { decodeMatched } from "./MatchedMessage.ts"
 import { changeCommands } from "./publication.ts"
-import { returnOf, type Tracked, TrackedJson } from "./record.ts"
+import { type Tracked, TrackedJson } from "./record.ts"
 
 const decodeTracked = Schema.decodeUnknownResult(TrackedJson)
 
@@ -238,17 +239,49 @@ const make = Effect.gen(function*() {
     )
   })
 
-  const poll: Effect.Effect<BatchReport, RedisError> = store.readGroup({
-    group: cfg.group,
-    consumer: cfg.consumer,
-    streams: matchedStreams.map((stream) => ({ stream, id: ">" })),
-    count: cfg.batch,
-    blockMs: Duration.toMillis(cfg.block)
-  }).pipe(
-    Effect.catchTag("NoGroup", () => recreateGroups.pipe(Effect.as([]))),
-    // A batch once read is finished (written and acknowledged) even when the detector is being stopped.
-    Effect.flatMap((entries) => Effect.uninterruptible(handle(entries, new Map())))
-  )
+  /** Delivery counts of entries this consumer holds (raised by the re-read or claim that returned them). */
+  const deliveriesOf = (entries: ReadonlyArray<StreamEntry>) =>
+    Effect.forEach(Object.entries(Arr.groupBy(entries, (e) => e.stream)), ([stream, own]) =>
+      store.pending({
+        stream,
+        group: cfg.group,
+        start: own[0]!.id,
+        end: own.at(-1)!.id,
+        count: cfg.batch * 10,
+        consumer: cfg.consumer
+      }).pipe(Effect.catchTag("NoGroup", () => Effect.succeed([])))).pipe( // group gone: counts unknown
+        Effect.map((lists) => new Map(lists.flat().map((p) => [p.id, p.deliveries])))
+      )
+
+  /**
+   * After a failed read or batch, this consumer's own pending entries are read again (`XREADGROUP … 0`) before
+   * any new one: a read whose reply was lost, or a batch whose writes failed, is retried at once rather than
+   * after DETECT_CLAIM_IDLE.
+   */
+  let rereadOwn = false
+
+  const poll: Effect.Effect<BatchReport, RedisError> = Effect.suspend(() => {
+    const own = rereadOwn
+    return store.readGroup({
+      group: cfg.group,
+      consumer: cfg.consumer,
+      streams: matchedStreams.map((stream) => ({ stream, id: own ? "0" : ">" })),
+      count: cfg.batch,
+      blockMs: own ? 0 : Duration.toMillis(cfg.block)
+    }).pipe(
+      Effect.catchTag("NoGroup", () => recreateGroups.pipe(Effect.as([]))),
+      // A batch once read is finished (written and acknowledged) even when the detector is being stopped.
+      Effect.flatMap((entries) =>
+        Effect.uninterruptible(
+          own && entries.length > 0
+            ? Effect.flatMap(deliveriesOf(entries), (deliveries) => handle(entries, deliveries))
+            : handle(entries, new Map())
+        )
+      ),
+      Effect.tap(() => Effect.sync(() => (rereadOwn = false))),
+      Effect.tapError(() => Effect.sync(() => (rereadOwn = true)))
+    )
+  })
 
   /** Entries idle for DETECT_CLAIM_IDLE (another consumer's, or this one's that failed) taken over and retried. */
   const reclaimStream = Effect.fnUntraced(function*(stream: string) {
@@ -263,19 +296,8 @@ const make = Effect.gen(function*() {
         start,
         count: cfg.batch
       })
-      const first = claimed.entries[0]
-      const last = claimed.entries.at(-1)
-      if (first !== undefined && last !== undefined) {
-        // Delivery counts (raised by the claim) of the claimed ids, now all owned by this consumer.
-        const pending = yield* store.pending({
-          stream,
-          group: cfg.group,
-          start: first.id,
-          end: last.id,
-          count: cfg.batch * 10,
-          consumer: cfg.consumer
-        })
-        const deliveries = new Map(pending.map((p) => [p.id, p.deliveries]))
+      if (claimed.entries.length > 0) {
+        const deliveries = yield* deliveriesOf(claimed.entries)
         report = addReports(report, yield* Effect.uninterruptible(handle(claimed.entries, deliveries)))
       }
       start = claimed.next
@@ -340,7 +362,7 @@ const make = Effect.gen(function*() {
     sweep,
     run,
     events: Stream.fromPubSub(pubsub),
-    active: Effect.sync(() => [...state.values()].flat().sort((a, b) => returnOf(b) - returnOf(a)))
+    active: Effect.sync(() => [...state.values()].flat().sort((a, b) => returnOf(b.opportunity) - returnOf(a.opportunity)))
   }
 })
 

@@ -6,7 +6,8 @@ import { Schema } from "effect"
 import type { Command, Fields } from "../../redis/RedisStore.ts"
 import { activeOpportunities, opportunitiesStream, opportunityKey } from "../../redis/keys.ts"
 import type { Change, LifecycleEvent } from "./lifecycle.ts"
-import { returnOf, type Tracked, TrackedJson } from "./record.ts"
+import { returnOf } from "../Opportunity.ts"
+import { type Tracked, TrackedJson } from "./record.ts"
 
 const encodeTracked = Schema.encodeSync(TrackedJson)
 
@@ -61,6 +62,6 @@ export const changeCommands = (change: Change<Tracked>, at: number, limits: Publ
     { op: "expire", key, seconds: limits.recordTtlSeconds },
     event === "gone"
       ? { op: "zrem", key: activeOpportunities, members: [t.id] }
-      : { op: "zadd", key: activeOpportunities, members: [[returnOf(t), t.id]] }
+      : { op: "zadd", key: activeOpportunities, members: [[returnOf(t.opportunity), t.id]] }
   ]
 }

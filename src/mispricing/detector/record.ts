@@ -76,6 +76,3 @@ export const track = (
 
 /** An updated opportunity keeps the time it was first seen. */
 export const revise = (old: Tracked, found: Tracked): Tracked => ({ ...found, since: old.since })
-
-/** The return that ranks it: ROI for an arbitrage, edge for a value bet. */
-export const returnOf = (t: Tracked): number => (t.opportunity.kind === "arbitrage" ? t.opportunity.roi : t.opportunity.edge)
