@@ -501,23 +501,25 @@ describe.skipIf(skipWithoutRedis(realRedis))(realRedis, () => {
       return String(error.message)
     })
 
-  layer(RedisTestServer.layer({ password: `right-${uid()}` }), { excludeTestServices: true })("credentials stay out of errors", (it) => {
-    it.effect("a wrong password: WRONGPASS, without the password", () =>
-      Effect.gen(function*() {
-        const server = yield* RedisTestServer
-        const secret = `wrong-${uid()}-S3CRET`
-        // With REDIS_URL given, the server may have no password: an unknown user is refused the same way.
-        const url = server.external
-          ? `redis://probe-${uid()}:${secret}@${server.host}:${server.port}`
-          : `redis://:${secret}@127.0.0.1:${server.port}`
-        assert.match(yield* connectError(url, secret), /^WRONGPASS/)
-      }))
+  describe("credentials stay out of errors", () => {
+    layer(RedisTestServer.layer({ password: `right-${uid()}` }), { excludeTestServices: true })((it) => {
+      it.effect("a wrong password: WRONGPASS, without the password", () =>
+        Effect.gen(function*() {
+          const server = yield* RedisTestServer
+          const secret = `wrong-${uid()}-S3CRET`
+          // With REDIS_URL given, the server may have no password: an unknown user is refused the same way.
+          const url = server.external
+            ? `redis://probe-${uid()}:${secret}@${server.host}:${server.port}`
+            : `redis://:${secret}@127.0.0.1:${server.port}`
+          assert.match(yield* connectError(url, secret), /^WRONGPASS/)
+        }))
 
-    it.effect("a closed port: connection refused, without the password", () =>
-      Effect.gen(function*() {
-        const secret = `pw-${uid()}-S3CRET`
-        const port = yield* Effect.promise(freePort)
-        assert.match(yield* connectError(`redis://user:${secret}@127.0.0.1:${port}`, secret), /ECONNREFUSED/)
-      }))
+      it.effect("a closed port: connection refused, without the password", () =>
+        Effect.gen(function*() {
+          const secret = `pw-${uid()}-S3CRET`
+          const port = yield* Effect.promise(freePort)
+          assert.match(yield* connectError(`redis://user:${secret}@127.0.0.1:${port}`, secret), /ECONNREFUSED/)
+        }))
+    })
   })
 })
