@@ -37,11 +37,12 @@ export const startWorker = Effect.gen(function*() {
 export const addJobs = (jobs: ReadonlyArray<Fields>) =>
   RedisStore.use((store) => Effect.forEach(jobs, (fields) => store.add(stream, fields)))
 
-export const pendingIds = RedisStore.use((store) =>
-  store.pending({ stream, group, count: 1000 }).pipe(Effect.map((p) => p.map((e) => e.id))))
+/** The group's pending list (empty before the group exists). */
+const pending = RedisStore.use((store) =>
+  store.pending({ stream, group, count: 1000 }).pipe(Effect.catchTag("NoGroup", () => Effect.succeed([]))))
 
-export const pendingDeliveries = RedisStore.use((store) =>
-  store.pending({ stream, group, count: 1000 }).pipe(Effect.map((p) => p.map((e) => e.deliveries))))
+export const pendingIds = Effect.map(pending, (p) => p.map((e) => e.id))
+export const pendingDeliveries = Effect.map(pending, (p) => p.map((e) => e.deliveries))
 
 export const streamFields = (key: string) =>
   RedisStore.use((store) => store.range(key, "-", "+", 1000).pipe(Effect.map((es) => es.map((e) => e.fields))))
