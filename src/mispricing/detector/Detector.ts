@@ -335,8 +335,9 @@ const make = Effect.gen(function*() {
 
   const run: Effect.Effect<never> = Effect.gen(function*() {
     yield* Effect.logInfo("detector started", { group: cfg.group, consumer: cfg.consumer, streams: matchedStreams.length })
-    let nextReclaim = 0 // at once: a predecessor's pending messages may be waiting
-    let nextSweep = (yield* Clock.currentTimeMillis) + Duration.toMillis(cfg.sweepEvery)
+    // Both at once: a predecessor's pending messages may be waiting, restored opportunities may be stale.
+    let nextReclaim = 0
+    let nextSweep = 0
     while (true) {
       yield* logged("read")(poll)
       const now = yield* Clock.currentTimeMillis
