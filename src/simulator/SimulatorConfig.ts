@@ -1,5 +1,5 @@
 // The simulator's settings from the environment (all optional; see docs/simulator.md).
-import { Config, Effect, Option, Schema } from "effect"
+import { Config, Option, Schema } from "effect"
 import { FaultSettingsJson } from "./Faults.ts"
 import type { SimulatorOptions } from "./Server.ts"
 import { defaultWorldOptions } from "./SimWorld.ts"
@@ -24,7 +24,7 @@ export const simulatorConfig = Config.all({
 })
 
 /** The configuration as options for startSimulator. */
-export const simulatorOptions: Effect.Effect<SimulatorOptions, Config.ConfigError> = Effect.map(simulatorConfig, (c) => ({
+export const simulatorOptions: Config.Config<SimulatorOptions> = Config.map(simulatorConfig, (c) => ({
   host: c.host,
   port: c.port,
   faults: c.faults,
