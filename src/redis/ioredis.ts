@@ -29,10 +29,10 @@ declare module "ioredis" {
 
 const failWith = (op: string) => (error: unknown) => new RedisError({ op, message: describeError(error) })
 
-const decodeReply = <S extends Schema.Decoder<unknown>>(op: string, schema: S) => (raw: unknown) =>
+const decodeReply = <A>(op: string, schema: Schema.Decoder<A>) => (raw: unknown): Effect.Effect<A, RedisError> =>
   Schema.decodeUnknownEffect(schema)(raw).pipe(
     Effect.mapError(() => new RedisError({ op, message: `unexpected ${op} reply` }))
-  ) as Effect.Effect<S["Type"], RedisError>
+  )
 
 const toEntry = (stream: string) => ([id, fields]: readonly [string, ReadonlyArray<string> | null]): StreamEntry => ({
   stream,
@@ -214,7 +214,7 @@ export const makeIoredisStore = Effect.gen(function*() {
         catch: (error) => {
           if (replyCode(error) === "NOGROUP") {
             // The reply names the missing key; only a stream we asked for is taken from it.
-            const named = req.streams.find((s) => (error as Error).message.includes(`'${s.stream}'`))
+            const named = error instanceof Error ? req.streams.find((s) => error.message.includes(`'${s.stream}'`)) : undefined
             return new NoGroup({ stream: (named ?? req.streams[0])?.stream ?? "", group: req.group })
           }
           return failOn(conn, "xreadgroup")(error)

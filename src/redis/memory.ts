@@ -408,8 +408,7 @@ class Keyspace {
       .slice(0, limit)
   }
 
-  set(key: string, value: string, now: number): number {
-    this.lookup(key, now)
+  set(key: string, value: string): number {
     this.remove(key)
     this.values.set(key, { type: "string", value })
     return 1
@@ -433,10 +432,7 @@ class Keyspace {
   publishOnce(c: PublishOnce, now: number): string | null {
     const op = "publishOnce"
     if (this.typed(op, c.key, "hash", now)?.hash.get(c.sigField) === c.sig) return null
-    // Every check before the first write, as the Lua script does: all or nothing.
-    const error = publishOnceError(c)
-    if (error !== undefined) fail(op, error)
-    this.streamOf(op, c.stream, now)
+    this.streamOf(op, c.stream, now) // WRONGTYPE before the first write, as in the Lua script
     this.hset(c.key, { [c.sigField]: c.sig, ...c.also }, now)
     return this.xadd(c.stream, c.fields, c.cap, now, op)
   }
@@ -462,7 +458,7 @@ class Keyspace {
       case "zrem":
         return { op: "count", n: this.zrem(c.key, c.members, now) }
       case "set":
-        return { op: "count", n: this.set(c.key, c.value, now) }
+        return { op: "count", n: this.set(c.key, c.value) }
       case "get":
         return { op: "get", value: this.get(c.key, now) }
       case "publishOnce":
@@ -518,6 +514,11 @@ export const makeMemoryStore = Effect.sync(() => {
     trimMinId: (stream, minId) => at((now) => ks.xtrimMinId(stream, minId, now)),
     exec: (commands) =>
       at((now) => {
+        // Malformed publishOnce commands are refused before anything runs, as the ioredis layer does.
+        for (const command of commands) {
+          const error = command.op === "publishOnce" ? publishOnceError(command) : undefined
+          if (error !== undefined) fail(command.op, error)
+        }
         // As in a Redis pipeline or MULTI/EXEC: a failing command does not stop the others.
         let failure: RedisError | undefined
         const replies: Array<Reply> = []

@@ -435,6 +435,20 @@ const contract = (it: Vitest.MethodsNonLive<RedisStore>) => {
       assert.deepStrictEqual(yield* store.exec([{ op: "hgetall", key }]), [{ op: "hgetall", value: {} }])
     }))
 
+  it.effect("a publishOnce that could only half-run (no fields, bad cap) refuses the whole exec before anything runs", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const before = keyFor("before")
+      const stream = keyFor("stream")
+      const publish = { op: "publishOnce", key: keyFor("entry"), sigField: "sig", sig: "s", also: {}, stream } as const
+      for (const bad of [{ ...publish, fields: {} }, { ...publish, fields: { a: "1" }, cap: { minId: "not-an-id" } }]) {
+        const error = yield* Effect.flip(store.exec([{ op: "set", key: before, value: "x" }, bad]))
+        assert.strictEqual(error.op, "publishOnce")
+        assert.deepStrictEqual(yield* store.exec([{ op: "get", key: before }]), [{ op: "get", value: null }])
+      }
+      assert.strictEqual(yield* store.streamLength(stream), 0)
+    }))
+
   for (const atomic of [false, true]) {
     it.effect(`exec (atomic: ${atomic}) returns each reply in its command's position`, () =>
       Effect.gen(function*() {
