@@ -144,6 +144,10 @@ export const sideName = (seed: string, bookmaker: Bookmaker, side: Side): string
   }
 }
 
+/** A competition's name at one bookmaker: spelled in its diacritics style. */
+export const leagueName = (bookmaker: Bookmaker, name: string): string =>
+  styles[bookmaker].diacritics === "keep" ? name : foldDiacritics(name)
+
 const collisionKey = (name: string): string => foldDiacritics(name).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()
 
 /**

@@ -2,13 +2,10 @@
 // ids, names, kickoffs and prices. Each bookmaker's simulated API renders these events in its wire format.
 import type { Bookmaker, DataSource, Market } from "../domain/Market.ts"
 import { liveState, longestMatchMs } from "./LiveClock.ts"
-import { foldDiacritics, styles } from "./Naming.ts"
+import { leagueName } from "./Naming.ts"
 import { marketPrices } from "./Quotes.ts"
 import { type Listing, utcDay, type World } from "./SimWorld.ts"
 import type { BookEvent, BookView } from "./World.ts"
-
-const leagueName = (bookmaker: Bookmaker, name: string): string =>
-  styles[bookmaker].diacritics === "keep" ? name : foldDiacritics(name)
 
 const toEvent = (world: World, listing: Listing, source: DataSource, nowMs: number): BookEvent => {
   const { fixture, bookmaker } = listing

@@ -4,6 +4,7 @@
 import { Schema } from "effect"
 import { Bookmaker, bookmakers, Market } from "../domain/Market.ts"
 import { Mispricing } from "./Mispricings.ts"
+import { leagueName } from "./Naming.ts"
 import type { World } from "./SimWorld.ts"
 
 export const SideKind = Schema.Literals(["senior", "women", "u21", "u23", "reserve"])
@@ -14,6 +15,7 @@ export const TruthListing = Schema.Struct({
   home: Schema.String,
   away: Schema.String,
   kickoff: Schema.String,
+  league: Schema.String, // as this bookmaker spells it
   markets: Schema.Array(Market)
 })
 
@@ -55,7 +57,7 @@ export const groundTruth = (world: World): GroundTruth => ({
       const l = world.listings[b][f.index]
       return l === undefined ? [] : [{
         bookmaker: b, eventId: l.eventId, home: world.names[b][f.home.id]!, away: world.names[b][f.away.id]!,
-        kickoff: new Date(l.kickoffMs).toISOString(), markets: l.markets
+        kickoff: new Date(l.kickoffMs).toISOString(), league: leagueName(b, f.league.name), markets: l.markets
       }]
     })
   })),

@@ -80,6 +80,26 @@ describe("world generation", () => {
     assert.isAbove(new Set(eventIds).size, eventIds.length * 0.99, "ids differ between bookmakers")
   })
 
+  it("tells in its ground truth exactly what each bookmaker serves", () => {
+    const world = generateWorld(options)
+    const truth = groundTruth(world)
+    const view = bookView(world)
+    const listings = new Map(truth.fixtures.flatMap((f) => f.listings.map((l) => [`${f.fixtureId}/${l.bookmaker}`, l] as const)))
+    let served = 0
+    for (const b of bookmakers) {
+      for (const events of [view.events(b, "live", 0, anchor), ...[0, 1, 2, 3, 4].map((d) => view.events(b, "upcoming", d, anchor))]) {
+        for (const e of events) {
+          const l = listings.get(`${e.fixtureId}/${b}`)
+          assert.isDefined(l, `${b} ${e.fixtureId}`)
+          assert.deepStrictEqual([l!.eventId, l!.home, l!.away, l!.kickoff, l!.league], [e.eventId, e.home, e.away, e.kickoff, e.league])
+          assert.deepStrictEqual([...l!.markets].sort(), Object.keys(e.markets).sort())
+          served++
+        }
+      }
+    }
+    assert.strictEqual(served, listings.size, "every listing is served at the anchor")
+  })
+
   it("moves today's fixtures to tomorrow when the anchor leaves no kickoff slot today", () => {
     const late = new Date("2025-03-01T23:50:00Z")
     const world = generateWorld({ ...options, anchor: late })
