@@ -7,7 +7,8 @@ import { batches } from "../../src/pipeline/Worker.ts"
 import { deadLetterStream } from "../../src/redis/keys.ts"
 import { layerMemory } from "../../src/redis/memory.ts"
 import { type Fields, RedisStore } from "../../src/redis/RedisStore.ts"
-import { configLayer, eventually, resolverLayer, stream } from "./support.ts"
+import { WorkerConfig } from "../../src/config/WorkerConfig.ts"
+import { configLayer, eventually, resolverLayer, stream, type Waiting } from "./support.ts"
 
 export const group = "bookies-workers"
 
@@ -19,7 +20,7 @@ export const workerLayer = (
 ) => Layer.mergeAll(configLayer(env), store, resolverLayer, Extractors.fromMap(map))
 
 /** Starts the batch stream; `reports` fills as batches finish. */
-export const startWorker = Effect.gen(function*() {
+export const startWorker = (waiting: Waiting = {}) => Effect.gen(function*() {
   const stop = yield* Deferred.make<void>()
   const reports: Array<BatchReport> = []
   const fiber = yield* batches(stop).pipe(
@@ -28,18 +29,25 @@ export const startWorker = Effect.gen(function*() {
   )
   // Stopping waits for the read in flight (up to XTR_BLOCK of test time), so the clock is moved meanwhile.
   const halt = Deferred.succeed(stop, undefined).pipe(
-    Effect.andThen(eventually(Effect.sync(() => fiber.pollUnsafe() !== undefined), "100 millis", 600, "worker stop")),
+    Effect.andThen(eventually(Effect.sync(() => fiber.pollUnsafe() !== undefined), { ...waiting, what: "worker stop" })),
     Effect.andThen(Fiber.join(fiber))
   )
   return { reports, stop: halt }
 })
 
 export const addJobs = (jobs: ReadonlyArray<Fields>) =>
-  RedisStore.use((store) => Effect.forEach(jobs, (fields) => store.add(stream, fields)))
+  Effect.gen(function*() {
+    const { stream } = yield* WorkerConfig
+    const store = yield* RedisStore
+    return yield* Effect.forEach(jobs, (fields) => store.add(stream, fields))
+  })
 
 /** The group's pending list (empty before the group exists). */
-const pending = RedisStore.use((store) =>
-  store.pending({ stream, group, count: 1000 }).pipe(Effect.catchTag("NoGroup", () => Effect.succeed([]))))
+const pending = Effect.gen(function*() {
+  const { group, stream } = yield* WorkerConfig
+  const store = yield* RedisStore
+  return yield* store.pending({ stream, group, count: 1000 }).pipe(Effect.catchTag("NoGroup", () => Effect.succeed([])))
+})
 
 export const pendingIds = Effect.map(pending, (p) => p.map((e) => e.id))
 export const pendingDeliveries = Effect.map(pending, (p) => p.map((e) => e.deliveries))
@@ -47,7 +55,7 @@ export const pendingDeliveries = Effect.map(pending, (p) => p.map((e) => e.deliv
 export const streamFields = (key: string) =>
   RedisStore.use((store) => store.range(key, "-", "+", 1000).pipe(Effect.map((es) => es.map((e) => e.fields))))
 
-export const deadLetters = streamFields(deadLetterStream(stream))
+export const deadLetters = WorkerConfig.use(({ stream }) => streamFields(deadLetterStream(stream)))
 export const matched = streamFields("upcoming_btts-matched_stream")
 
 export const hash = (key: string) =>

@@ -68,17 +68,24 @@ export const job = (bookmaker: string, market: Market = "btts", stream_date = "0
   stream_date
 })
 
-/** Moves the test clock in `step`s until `check` holds; fails after `limit` steps. */
-export const eventually = <E, R>(
-  check: Effect.Effect<boolean, E, R>,
-  step: Duration.Input = "100 millis",
-  limit = 600,
-  what = "condition"
-) =>
+export interface Waiting {
+  /** How far time moves between checks (default 100 ms). */
+  readonly step?: Duration.Input
+  /** Checks before giving up (default 600). */
+  readonly limit?: number
+  /** What is waited for, for the failure message. */
+  readonly what?: string
+  /** How time moves: the test clock (default), or really sleeping (`Effect.sleep`) in `it.live` tests. */
+  readonly tick?: (step: Duration.Input) => Effect.Effect<void>
+}
+
+/** Moves time in steps until `check` holds; dies after `limit` steps. */
+export const eventually = <E, R>(check: Effect.Effect<boolean, E, R>, options: Waiting = {}) =>
   Effect.gen(function*() {
+    const { limit = 600, step = "100 millis", tick = TestClock.adjust, what = "condition" } = options
     for (let i = 0; i < limit; i++) {
       if (yield* check) return
-      yield* TestClock.adjust(step)
+      yield* tick(step)
     }
     return yield* Effect.die(new Error(`${what} not reached after ${limit} steps`))
   })

@@ -34,7 +34,7 @@ describe("worker on the in-memory store", () => {
       const done0 = yield* count(jobsDone)
       const matched0 = yield* count(entriesMatched)
       yield* addJobs([job("BookieAlpha"), job("bookiebeta"), job("BOOKIEGAMMA")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
 
       assert.deepStrictEqual(worker.reports, [{ extracted: 3, retried: 0, dead: 0, published: 2, acked: true }])
@@ -69,13 +69,13 @@ describe("batching", () => {
   it.effect("emits a batch as soon as XTR_BATCH jobs are in, and the rest when XTR_WINDOW closes", () =>
     Effect.gen(function*() {
       yield* addJobs(["BookieAlpha", "BookieBeta", "BookieGamma", "BookieDelta", "BookieAlpha"].map((b) => job(b)))
-      const worker = yield* startWorker
-      yield* eventually(Effect.sync(() => worker.reports.length === 2), "10 millis")
+      const worker = yield* startWorker()
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "10 millis" })
       assert.deepStrictEqual(worker.reports.map(size), [2, 2])
       assert.isBelow(yield* Clock.currentTimeMillis, 1900)
       yield* TestClock.setTime(1900)
       assert.deepStrictEqual(worker.reports.map(size), [2, 2])
-      yield* eventually(Effect.sync(() => worker.reports.length === 3), "10 millis")
+      yield* eventually(Effect.sync(() => worker.reports.length === 3), { step: "10 millis" })
       assert.deepStrictEqual(worker.reports.map(size), [2, 2, 1])
       assert.isAtLeast(yield* Clock.currentTimeMillis, 2000)
       yield* worker.stop
@@ -84,10 +84,10 @@ describe("batching", () => {
   it.effect("a lone job waits for the window, then goes alone", () =>
     Effect.gen(function*() {
       yield* addJobs([job("BookieAlpha")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* TestClock.setTime(4990)
       assert.strictEqual(worker.reports.length, 0)
-      yield* eventually(Effect.sync(() => worker.reports.length === 1), "1 millis")
+      yield* eventually(Effect.sync(() => worker.reports.length === 1), { step: "1 millis" })
       assert.deepStrictEqual(worker.reports.map(size), [1])
       assert.isAtLeast(yield* Clock.currentTimeMillis, 5000)
       yield* worker.stop
@@ -107,7 +107,7 @@ describe("batching", () => {
     const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, counted) } }
     return Effect.gen(function*() {
       yield* addJobs(["0", "1", "2", "3", "4", "5"].map((d) => job("BookieAlpha", "btts", d)))
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       assert.strictEqual(worker.reports[0]!.extracted, 6)
       assert.strictEqual(peak, 2)
@@ -145,7 +145,7 @@ describe("failures", () => {
         job("BookieDelta"),
         { ...job("BookieAlpha"), extractor_type: "corners" }
       ])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       // The hanging extractor held the batch for XTR_JOB_TIMEOUT, not longer.
       assert.isAtMost(yield* Clock.currentTimeMillis, 5_500)
@@ -169,7 +169,7 @@ describe("failures", () => {
     Effect.gen(function*() {
       const huge = "x".repeat(100_000)
       const ids = yield* addJobs([{ bookmaker: huge, extractor_type: "btts", data_source: "live", stream_date: "live" }, { hello: "world" }])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       const dead = yield* deadLetters
       assert.deepStrictEqual(dead.map((d) => d.dead_id), ids)
@@ -184,14 +184,14 @@ describe("failures", () => {
     Effect.gen(function*() {
       const dead0 = yield* count(jobsDeadLettered)
       const [id] = yield* addJobs([job("BookieGamma")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       assert.deepStrictEqual(yield* pendingIds, [id])
       assert.deepStrictEqual(yield* deadLetters, [])
-      yield* eventually(Effect.sync(() => worker.reports.length === 2), "1 second")
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "1 second" })
       assert.deepStrictEqual(yield* pendingDeliveries, [2])
       assert.deepStrictEqual(yield* deadLetters, [])
-      yield* eventually(Effect.sync(() => worker.reports.length === 3), "1 second")
+      yield* eventually(Effect.sync(() => worker.reports.length === 3), { step: "1 second" })
       assert.deepStrictEqual(worker.reports.map((r) => [r.retried, r.dead]), [[1, 0], [1, 0], [0, 1]])
       const dead = yield* deadLetters
       assert.deepStrictEqual(dead.map((d) => d.dead_id), [id])
@@ -225,13 +225,13 @@ describe("acknowledgement", () => {
     let oom = true
     return Effect.gen(function*() {
       const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       assert.deepStrictEqual(worker.reports[0], { extracted: 2, retried: 0, dead: 0, published: 0, acked: false })
       assert.deepStrictEqual(yield* pendingIds, ids)
       assert.deepStrictEqual(yield* matched, [])
       oom = false
-      yield* eventually(Effect.sync(() => worker.reports.length === 2), "1 second")
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "1 second" })
       assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 2, acked: true })
       assert.deepStrictEqual(yield* pendingIds, [])
       assert.strictEqual((yield* matched).length, 2)
@@ -243,7 +243,7 @@ describe("acknowledgement", () => {
     let ackFailures = 1
     return Effect.gen(function*() {
       const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       assert.isFalse(worker.reports[0]!.acked)
       assert.deepStrictEqual(yield* pendingIds, ids)
@@ -251,7 +251,7 @@ describe("acknowledgement", () => {
       assert.strictEqual(first.length, 2)
       const sig = (yield* hash(entryOf(fixtures[0]!))).published_sig
 
-      yield* eventually(Effect.sync(() => worker.reports.length === 2), "1 second")
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "1 second" })
       assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 0, acked: true })
       assert.deepStrictEqual(yield* matched, first)
       assert.strictEqual((yield* hash(entryOf(fixtures[0]!))).published_sig, sig)
@@ -267,7 +267,7 @@ describe("acknowledgement", () => {
   it.effect("a bookmaker's quote stored by an earlier batch counts towards a later match", () =>
     Effect.gen(function*() {
       yield* addJobs([job("BookieAlpha")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       assert.strictEqual(worker.reports[0]!.published, 0)
       yield* addJobs([job("BookieBeta")])
@@ -281,7 +281,7 @@ describe("acknowledgement", () => {
     Effect.gen(function*() {
       const recreated0 = yield* count(groupsRecreated)
       yield* addJobs([job("BookieAlpha")])
-      const worker = yield* startWorker
+      const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       const store = yield* RedisStore
       yield* store.exec([{ op: "del", key: stream }])
