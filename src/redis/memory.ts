@@ -36,7 +36,7 @@ interface Group {
 
 interface MemStream {
   /** Ascending ids; trimming removes from the head. */
-  entries: Array<Entry>
+  readonly entries: Array<Entry>
   lastId: StreamId
   entriesAdded: number
   readonly groups: Map<string, Group>
@@ -84,7 +84,7 @@ const findEntry = (s: MemStream, id: StreamId): Entry | undefined => {
 /** Removes entries below `minId`; returns how many. */
 const trimBelow = (s: MemStream, minId: StreamId): number => {
   const n = lowerBound(s.entries, minId)
-  if (n > 0) s.entries = s.entries.slice(n)
+  s.entries.splice(0, n)
   return n
 }
 
@@ -194,7 +194,7 @@ class Keyspace {
     s.entries.push({ id, fields: Object.fromEntries(pairs) })
     s.lastId = id
     s.entriesAdded++
-    if (cap !== undefined && "maxLen" in cap) s.entries = s.entries.slice(Math.max(0, s.entries.length - cap.maxLen))
+    if (cap !== undefined && "maxLen" in cap && s.entries.length > cap.maxLen) s.entries.splice(0, s.entries.length - cap.maxLen)
     if (minId !== undefined) trimBelow(s, minId)
     this.wake(key)
     return formatId(id)
@@ -222,7 +222,8 @@ class Keyspace {
     for (const { after, g, s, stream } of targets) {
       // Redis 7.0 creates the consumer when a stream is served to it, not when a read finds nothing.
       if (after === undefined) {
-        const fresh = s.entries.slice(lowerBound(s.entries, successor(g.lastId))).slice(0, limit)
+        const from = lowerBound(s.entries, successor(g.lastId))
+        const fresh = s.entries.slice(from, from + limit)
         if (fresh.length > 0) g.consumers.add(req.consumer)
         served ||= fresh.length > 0
         for (const entry of fresh) {
