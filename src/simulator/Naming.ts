@@ -101,10 +101,12 @@ const clubName = (seed: string, bookmaker: Bookmaker, club: Club, allowNick: boo
   const nick = allowNick && spec.nick !== undefined && u("nick") < style.nickRate
   if (nick) name = pick(spec.nick!, u("nick-pick"))
   else {
-    if (spec.alt !== undefined && u("alt") < style.altRate) name = pick(spec.alt, u("alt-pick"))
+    const alternative = spec.alt !== undefined && u("alt") < style.altRate
+    if (alternative) name = pick(spec.alt!, u("alt-pick"))
     if (u("add-affix") < style.addAffix) name = withAffix(name, club)
     else if (!spec.keepAffix && u("drop-affix") < style.dropAffix) name = withoutAffix(name)
-    if (u("city-first") < style.cityFirst) name = cityFirst(name)
+    // Only the common name is turned around: "Madrid Atlético", never "KC Sporting".
+    if (!alternative && u("city-first") < style.cityFirst) name = cityFirst(name)
     if (u("abbreviate") < style.abbreviate) name = abbreviate(name)
   }
   return spellIn(seed, bookmaker, club, name)

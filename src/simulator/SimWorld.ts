@@ -145,7 +145,7 @@ const perDay = (total: number, anchorMs: number): Array<number> => {
 
 interface Planned {
   readonly pairing: Pairing
-  kickoffMs: number
+  readonly kickoffMs: number
 }
 
 const planFixtures = (options: WorldOptions, teams: Teams): Array<Planned> => {
