@@ -9,7 +9,7 @@ import type { DataSource } from "../domain/Market.ts"
 import { FixtureResolver } from "../matching/FixtureResolver.ts"
 import { fold, type Observation } from "../matching/fold.ts"
 import { entryKey } from "../redis/keys.ts"
-import { type Command, RedisStore, type StreamEntry } from "../redis/RedisStore.ts"
+import { type Command, type RedisError, RedisStore, type StreamEntry } from "../redis/RedisStore.ts"
 import { parseId } from "../redis/streamId.ts"
 import { entryCommands, jobIdOf, type Placed, placedObservation, storedObservations } from "./entryHash.ts"
 import { dead, type JobOutcome } from "./JobOutcome.ts"
@@ -130,23 +130,29 @@ export const makeProcessBatch = Effect.gen(function*() {
     const deadLetters = deadOnes.map((o) => deadLetter(cfg.stream, o.entry, o.reason, now, deadCap))
     const ackIds = [...extracted, ...deadOnes].map((o) => o.entry.id)
 
-    const report = yield* place(extracted).pipe(
-      Effect.flatMap((placed) => write(placed, deadLetters, now)),
-      Effect.tap(() =>
-        ackIds.length === 0 ? Effect.void : store.exec([{ op: "xack", stream: cfg.stream, group: cfg.group, ids: ackIds }])
-      ),
-      Effect.map((published): BatchReport => ({ extracted: extracted.length, retried, dead: deadOnes.length, published, acked: true })),
-      Effect.catch((error) =>
-        Effect.logError("batch not acknowledged: a Redis write failed; its jobs stay pending", { error: clip(error.message) }).pipe(
-          Effect.andThen(Metric.update(metrics.redisErrors, 1)),
-          Effect.as<BatchReport>({ extracted: extracted.length, retried, dead: deadOnes.length, published: 0, acked: false })
-        )
+    const failed = (stage: string) => (error: RedisError) =>
+      Effect.logError(`batch not acknowledged: ${stage} failed; its jobs stay pending`, { error: clip(error.message) }).pipe(
+        Effect.andThen(Metric.update(metrics.redisErrors, 1)),
+        Effect.as(false)
       )
+    // Publications that did happen are reported (and counted) even when the acknowledgement then fails:
+    // the redelivery will find their signatures and not publish them again.
+    const published = yield* place(extracted).pipe(
+      Effect.flatMap((placed) => write(placed, deadLetters, now)),
+      Effect.catch((error) => Effect.as(failed("a write")(error), undefined))
     )
-    if (report.acked) {
+    const ack = ackIds.length === 0
+      ? Effect.succeed(true)
+      : store.exec([{ op: "xack", stream: cfg.stream, group: cfg.group, ids: ackIds }]).pipe(
+        Effect.as(true),
+        Effect.catch(failed("the acknowledgement"))
+      )
+    const acked = published !== undefined && (yield* ack)
+    const report: BatchReport = { extracted: extracted.length, retried, dead: deadOnes.length, published: published ?? 0, acked }
+    yield* Metric.update(metrics.entriesMatched, report.published)
+    if (acked) {
       yield* Metric.update(metrics.jobsDone, report.extracted)
       yield* Metric.update(metrics.jobsDeadLettered, report.dead)
-      yield* Metric.update(metrics.entriesMatched, report.published)
     }
     yield* Metric.update(metrics.batchDuration, (yield* Clock.currentTimeMillis) - started)
     yield* Effect.logDebug("batch done", { size: batch.length, ...report })

@@ -6,7 +6,7 @@ import type { BatchReport } from "../../src/pipeline/processBatch.ts"
 import { batches } from "../../src/pipeline/Worker.ts"
 import { deadLetterStream } from "../../src/redis/keys.ts"
 import { layerMemory } from "../../src/redis/memory.ts"
-import { type Fields, RedisStore } from "../../src/redis/RedisStore.ts"
+import { type Command, type Fields, RedisError, RedisStore } from "../../src/redis/RedisStore.ts"
 import { WorkerConfig } from "../../src/config/WorkerConfig.ts"
 import { configLayer, eventually, resolverLayer, stream, type Waiting } from "./support.ts"
 
@@ -61,6 +61,16 @@ export const matched = streamFields("upcoming_btts-matched_stream")
 export const hash = (key: string) =>
   RedisStore.use((store) =>
     store.exec([{ op: "hgetall", key }]).pipe(Effect.map(([r]) => (r?.op === "hgetall" ? r.value : {}))))
+
+/** `store`, except that `exec` fails (as under `maxmemory`) whenever `failing(commands)` says so. */
+export const failingExec = (store: RedisStore["Service"], failing: (commands: ReadonlyArray<Command>) => boolean) =>
+  RedisStore.of({
+    ...store,
+    exec: (commands, options) =>
+      failing(commands)
+        ? Effect.fail(new RedisError({ op: "exec", message: "OOM command not allowed when used memory > 'maxmemory'" }))
+        : store.exec(commands, options)
+  })
 
 /** The value of a counter's series for the test stream. */
 export const count = (counter: Metric.Counter<number>) =>
