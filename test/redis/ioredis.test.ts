@@ -100,6 +100,7 @@ describe.skipIf(skipWithoutRedis(title, { ownServer: true }))(title, () => {
       const s = yield* store(first.url)
       yield* s.ensureGroup("jobs", "g")
       yield* s.add("jobs", { n: "before" })
+      yield* s.exec([{ op: "publishOnce", key: "entry", sigField: "sig", sig: "s0", also: {}, stream: "out", fields: { a: "0" } }])
       assert.strictEqual((yield* read(s, "jobs", 0)).length, 1)
       yield* Effect.promise(() => first.kill("SIGKILL"))
       current = yield* Effect.promise(() => startRedisServer({ port: first.port }))
@@ -112,6 +113,10 @@ describe.skipIf(skipWithoutRedis(title, { ownServer: true }))(title, () => {
       assert.isTrue(yield* s.ensureGroup("jobs", "g").pipe(Effect.retry(retry)))
       const id = yield* s.add("jobs", { n: "after" })
       assert.deepStrictEqual((yield* read(s, "jobs", 0)).map((e) => e.id), [id])
+      // The publishOnce script was loaded before the restart; the empty server has to be given it again.
+      const publish = { op: "publishOnce", key: "entry", sigField: "sig", sig: "s", also: {}, stream: "out", fields: { a: "1" } } as const
+      const [reply] = yield* s.exec([publish])
+      assert.isTrue(reply?.op === "publishOnce" && reply.id !== null)
     }))
 
   it.live("rediss://: the server certificate is verified against REDIS_TLS_CA, and refused without it", () =>
