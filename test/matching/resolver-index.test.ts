@@ -35,6 +35,26 @@ describe("exact identity", () => {
     expect(later.key).toBe("2025-03-01:everton~fulham#2")
   })
 
+  it("a kickoff moved by the bookmaker keeps the fixture", () => {
+    const index = fresh()
+    const first = index.resolve(listing("A", "Everton", "Fulham", at("12:00")))
+    expect(index.resolve(listing("A", "Everton", "Fulham", at("13:30")))).toEqual(first)
+  })
+
+  it("two clubs of one town with different legal forms stay apart; a listing without forms is refused", () => {
+    const index = fresh()
+    const fc = index.resolve(listing("A", "Oostzijl FC", "Berghoven FC", at("14:15")))
+    const sc = index.resolve(listing("A", "SC Oostzijl", "SC Berghoven", at("14:30")))
+    expect(sc.key).not.toBe(fc.key)
+    const bare = index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:20")))
+    expect([fc.key, sc.key]).not.toContain(bare.key)
+    expect(bare.unmatched?.reason).toMatch(/^ambiguous/)
+    expect(bare.unmatched?.candidates.map((c) => c.key)).toEqual(expect.arrayContaining([fc.key, sc.key]))
+    // The refused listing's own fixture fits the identity too; the same written forms still decide.
+    expect(index.resolve(listing("C", "Oostzijl FC", "Berghoven FC", at("14:15")))).toEqual(fc)
+    expect(index.resolve(listing("C", "SC Oostzijl", "SC Berghoven", at("14:31")))).toEqual(sc)
+  })
+
   it("keys use the first listing's kickoff date", () => {
     expect(fresh().resolve(listing("A", "Everton", "Fulham", at("23:55", "2025-03-01"))).key).toBe(
       "2025-03-01:everton~fulham"

@@ -139,6 +139,12 @@ describe("tier markers", () => {
     ["Hannover 96", ""]
   ])("%s → %s", (raw, code) => expect(tierOf(raw)).toBe(code))
 
+  it("a dotted initial abbreviates a word and is no marker", () => {
+    expect(tierOf("Mönchengladbach B.")).toBe("")
+    expect(tierOf("Wolverhampton W.")).toBe("")
+    expect(id("Mönchengladbach B.")).toBe(id("B. Mönchengladbach"))
+  })
+
   it("never takes a marker that is the whole name", () => {
     expect(team("Castilla", rulesOnly).tokens).toEqual(["castilla"])
     expect(tierOf("Castilla")).toBe("")
@@ -162,6 +168,8 @@ describe("tier markers", () => {
   it("a women's or youth competition marks both teams", () => {
     const league = nameLeague(lexicon, "Women's Super League")
     expect(tierCode(league.tier)).toBe("women")
+    expect(tierCode(nameLeague(lexicon, "NWSL").tier)).toBe("women")
+    expect(tierCode(nameLeague(lexicon, "Kadınlar Süper Ligi").tier)).toBe("women")
     expect(tierCode(nameLeague(lexicon, "Premier League U21").tier)).toBe("u21")
     expect(tierCode(nameLeague(lexicon, "Serie B").tier)).toBe("")
   })
@@ -169,29 +177,45 @@ describe("tier markers", () => {
 
 describe("alias table", () => {
   it("maps known names to their canonical club", () => {
-    expect(team("Spurs").known).toBe("Tottenham Hotspur")
-    expect(team("Inter").known).toBe("Internazionale")
-    expect(team("Inter Milan").known).toBe("Internazionale")
-    expect(team("Inter Miami").known).toBe("Inter Miami CF")
+    expect(team("Spurs").canonical).toBe("Tottenham Hotspur")
+    expect(team("Inter").canonical).toBe("Internazionale")
+    expect(team("Inter Milan").canonical).toBe("Internazionale")
+    expect(team("Inter Miami").canonical).toBe("Inter Miami CF")
     expect(team("Wolves").id).toBe(team("Wolverhampton Wanderers FC").id)
     expect(team("Barça").id).toBe(team("FC Barcelona").id)
   })
 
   it("keeps tier markers on top of an alias", () => {
     const spursWomen = team("Spurs Women")
-    expect(spursWomen.known).toBe("Tottenham Hotspur")
+    expect(spursWomen.canonical).toBe("Tottenham Hotspur")
     expect(tierCode(spursWomen.tier)).toBe("women")
     expect(spursWomen.slug).toBe("tottenham-hotspur-women")
   })
 
-  it("an alias can name a second team by itself", () => {
+  it("an alias can name a second team by itself, its markers included", () => {
     expect(team("Castilla").id).toBe(team("Real Madrid B").id)
     expect(tierCode(team("Castilla").tier)).toBe("ii")
+    expect(team("Juventus Next Gen").id).toBe(team("Juventus II").id)
+    expect(team("Atalanta U23").id).toBe(team("Atalanta B").id)
+    expect(team("Atalanta U23").known).toBe(team("Atalanta").known)
+  })
+
+  it("names that differ only in word order can be different sides", () => {
+    expect(tierCode(team("Bilbao Athletic").tier)).toBe("ii")
+    expect(tierCode(team("Athletic Bilbao").tier)).toBe("")
+    expect(team("Bilbao Athletic").known).toBe(team("Athletic Bilbao").known)
+  })
+
+  it("records legal forms by class: the same form in another language is the same class", () => {
+    expect(team("SC Oostzijl", rulesOnly).forms).toEqual(["sc"])
+    expect(team("FC Barcelona", rulesOnly).forms).toEqual(team("Barcelona CF", rulesOnly).forms)
+    expect(team("FK Partizan", rulesOnly).forms).toEqual(["fc"])
+    expect(team("Sassuolo Calcio", rulesOnly).forms).toEqual([])
   })
 
   it("unknown names are their own normalised words", () => {
     const name = team("Crawley Town FC")
-    expect(name.known).toBeUndefined()
+    expect(name.canonical).toBeUndefined()
     expect(name.slug).toBe("crawley-town")
   })
 })

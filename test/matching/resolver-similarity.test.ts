@@ -83,7 +83,9 @@ describe("hard negatives", () => {
     ["Bor. Dortmund", "Bordeaux"],
     ["West Ham", "Hamburger SV"],
     ["Bayer Leverkusen", "Bayern München"],
-    ["Celtic", "Stalybridge Celtic"]
+    ["Celtic", "Stalybridge Celtic"],
+    ["SC Oostzijl", "Oostzijl FC"],
+    ["SpVgg Oberdorf", "VfR Oberdorf"]
   ]
   it.each(cases)("%s ≠ %s (general rules)", (a, b) => expect(similarity(a, b).score).toBe(0))
   it.each(cases)("%s ≠ %s (with the alias table)", (a, b) => expect(similarity(a, b, lexicon).score).toBe(0))
@@ -92,6 +94,12 @@ describe("hard negatives", () => {
     expect(similarity("Inter Milan", "AC Milan", lexicon).conflict).toMatch(/different clubs/)
     expect(similarity("Lazio Roma", "AS Roma", lexicon).conflict).toMatch(/different clubs/)
     expect(similarity("Espanyol Barcelona", "Barcelona", lexicon).conflict).toMatch(/different clubs/)
+  })
+
+  it("a name without a legal form agrees with any; the same form in another language agrees", () => {
+    expect(similarity("Oostzijl", "SC Oostzijl").score).toBe(1)
+    expect(similarity("FK Partizan", "Partizan FC").score).toBe(1)
+    expect(similarity("SC Oostzijl", "Oostzijl FC").conflict).toBe("different legal forms: oostzijl (sc) / oostzijl (fc)")
   })
 
   it("names the reason", () => {

@@ -36,8 +36,8 @@ interface Fixture {
   readonly kickoff: number
   readonly variants: Array<Variant>
   readonly leagues: Array<LeagueName>
-  /** Each bookmaker's listings of this fixture, as `home\u0000away` in its own naming. */
-  readonly listedBy: Map<string, Set<string>>
+  /** The bookmakers listing this fixture. */
+  readonly listedBy: Set<string>
 }
 
 export interface Candidate {
@@ -67,8 +67,8 @@ export class ResolverIndex {
   private readonly buckets = new Map<number, Array<Fixture>>()
   /** `homeId~awayId` of every variant → fixtures. */
   private readonly identities = new Map<string, Array<Fixture>>()
-  /** `bookmaker\u0000home\u0000away` as listed → fixtures: a repeat poll needs no parsing at all. */
-  private readonly listings = new Map<string, Array<Fixture>>()
+  /** `bookmaker\u0000home\u0000away\u0000kickoff` as listed → fixture: a repeat poll needs no parsing at all. */
+  private readonly listings = new Map<string, Fixture>()
   private readonly names = new Map<string, TeamName>()
   private readonly leagueNames = new Map<string, LeagueName>()
 
@@ -94,38 +94,43 @@ export class ResolverIndex {
         unmatched: { reason: `invalid kickoff "${listing.kickoff}"`, candidates: [] }
       }
     }
-    const signature = `${listing.home}\u0000${listing.away}`
-    const listingKey = `${listing.bookmaker}\u0000${signature}`
-    const cached = this.nearest(this.listings.get(listingKey), kickoff, this.settings.identityWindow)
+    const listingKey = [listing.bookmaker, listing.home, listing.away, listing.kickoff].join("\u0000")
+    const cached = this.listings.get(listingKey)
     if (cached !== undefined) return { key: cached.key }
+    const join = (fixture: Fixture): Resolution => {
+      this.attach(fixture, listing.bookmaker, { home, away }, league)
+      this.listings.set(listingKey, fixture)
+      return { key: fixture.key }
+    }
 
     const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.league(listing.league)
     const home = this.team(listing.home, league?.tier ?? senior)
     const away = this.team(listing.away, league?.tier ?? senior)
-    const identity = `${home.id}~${away.id}`
-    const known = this.nearest(this.identities.get(identity), kickoff, this.settings.identityWindow)
-    if (known !== undefined) {
-      this.attach(known, listing.bookmaker, signature, { home, away }, league)
-      return { key: known.key }
-    }
+    // Exact identity over the wider window. Two fixtures may fit it when two clubs of one town differ only
+    // by their legal forms ("SC Oostzijl", "Oostzijl FC"): the one listed with the same forms wins; if none
+    // or both are, the fuzzy ranking and its margin decide.
+    const identical = (this.identities.get(`${home.id}~${away.id}`) ?? []).filter((f) =>
+      Math.abs(f.kickoff - kickoff) <= this.settings.identityWindow &&
+      this.side(f, home, (v) => v.home) !== undefined && this.side(f, away, (v) => v.away) !== undefined
+    )
+    const sameForms = identical.length > 1 && home.forms.length + away.forms.length > 0
+      ? identical.filter((f) => f.variants.some((v) => `${v.home.forms}~${v.away.forms}` === `${home.forms}~${away.forms}`))
+      : identical
+    if (sameForms.length === 1) return join(sameForms[0]!)
 
     const ranked = this.candidates(kickoff, listing.bookmaker, home, away, league)
     const [best, next] = ranked
-    if (best !== undefined && best.qualifies && best.score - (next?.score ?? 0) >= this.settings.margin) {
-      this.attach(best.fixture, listing.bookmaker, signature, { home, away }, league)
-      return { key: best.fixture.key }
-    }
+    const lead = best === undefined ? 0 : best.score - (next?.score ?? 0)
+    if (best !== undefined && best.qualifies && lead >= this.settings.margin) return join(best.fixture)
 
-    const created = this.create(kickoff, home, away)
-    this.attach(created, listing.bookmaker, signature, { home, away }, league)
+    const created = join(this.create(kickoff, home, away))
     const near = ranked.filter((c) => c.qualifies || c.score >= nearScore).slice(0, reportedCandidates)
-    if (near.length === 0) return { key: created.key }
-    const qualifying = ranked.filter((c) => c.qualifies).length
+    if (near.length === 0) return created
     return {
-      key: created.key,
+      ...created,
       unmatched: {
-        reason: qualifying >= 2
-          ? `ambiguous: ${qualifying} fixtures within ${this.settings.margin} of each other`
+        reason: best?.qualifies === true
+          ? `ambiguous: the best fixture leads the next by ${round(lead)} (margin ${this.settings.margin})`
           : "no fixture similar enough",
         candidates: near.map((c): Candidate => ({ key: c.fixture.key, score: round(c.score) }))
       }
@@ -145,7 +150,7 @@ export class ResolverIndex {
     const live = (f: Fixture) => this.fixtures.get(f.key) === f
     prune(this.buckets, live)
     prune(this.identities, live)
-    prune(this.listings, live)
+    for (const [k, f] of this.listings) if (!live(f)) this.listings.delete(k)
     return dropped
   }
 
@@ -166,15 +171,6 @@ export class ResolverIndex {
     const name = nameLeague(this.lexicon, raw)
     this.leagueNames.set(raw, name)
     return name
-  }
-
-  private nearest(list: ReadonlyArray<Fixture> | undefined, kickoff: number, window: number): Fixture | undefined {
-    let best: Fixture | undefined
-    for (const f of list ?? []) {
-      const distance = Math.abs(f.kickoff - kickoff)
-      if (distance <= window && (best === undefined || distance < Math.abs(best.kickoff - kickoff))) best = f
-    }
-    return best
   }
 
   /** Known fixtures in the kickoff window, best first, each scored against the listing. */
@@ -218,23 +214,20 @@ export class ResolverIndex {
     const base = `${dayOf(kickoff)}:${home.slug}~${away.slug}`
     let key = base
     for (let n = 2; this.fixtures.has(key); n++) key = `${base}#${n}`
-    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map() }
+    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Set() }
     this.fixtures.set(key, fixture)
     push(this.buckets, Math.floor(kickoff / this.settings.kickoffWindow), fixture)
     return fixture
   }
 
-  private attach(fixture: Fixture, bookmaker: string, signature: string, variant: Variant, league: LeagueName | undefined) {
+  private attach(fixture: Fixture, bookmaker: string, variant: Variant, league: LeagueName | undefined) {
     const identity = `${variant.home.id}~${variant.away.id}`
     if (!fixture.variants.some((v) => `${v.home.id}~${v.away.id}` === identity)) {
       fixture.variants.push(variant)
       push(this.identities, identity, fixture)
     }
     if (league !== undefined && !fixture.leagues.some((l) => l.id === league.id)) fixture.leagues.push(league)
-    const own = fixture.listedBy.get(bookmaker)
-    if (own === undefined) fixture.listedBy.set(bookmaker, new Set([signature]))
-    else own.add(signature)
-    push(this.listings, `${bookmaker}\u0000${signature}`, fixture)
+    fixture.listedBy.add(bookmaker)
   }
 }
 

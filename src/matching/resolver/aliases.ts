@@ -8,9 +8,11 @@ import {
   type Lexicon,
   parseLeague,
   type ParsedName,
+  orderedIdentityOf,
   parseTeam,
   rewriteWords
 } from "./names.ts"
+import { senior } from "./tier.ts"
 import { tokenize } from "./text.ts"
 
 /** Canonical name → the other names it goes by. */
@@ -50,7 +52,6 @@ const entries = (list: AliasFile["words"]): Array<readonly [string, ReadonlyArra
  */
 export const compileLexicon = (sources: ReadonlyArray<AliasSource>): Result.Result<Lexicon, AliasTableInvalid> => {
   const words = new Map<string, string>()
-  const teams = new Map<string, KnownTeam>()
   const leagues = new Map<string, ParsedName>()
   const canonicalLeague = new Map<string, string>()
   const fail = (path: string, message: string) => Result.fail(new AliasTableInvalid({ path, message }))
@@ -81,18 +82,25 @@ export const compileLexicon = (sources: ReadonlyArray<AliasSource>): Result.Resu
     }
   }
   const lexicon = { words, literals }
+  const teamsInOrder = new Map<string, KnownTeam>()
+  const anyOrder = new Map<string, KnownTeam | "ambiguous">()
   for (const { file, path } of sources) {
     for (const [canonical, aliases] of entries(file.teams)) {
       const name = parseTeam(lexicon, canonical)
+      const known: KnownTeam = { canonical, club: identityOf(name.keys, senior), name }
       for (const alias of [canonical, ...aliases]) {
         const parsed = parseTeam(lexicon, alias)
         if (parsed.tokens.length === 0) return fail(path, `teams: "${alias}" (under "${canonical}") has no letters`)
-        const id = identityOf(parsed.keys, parsed.tier)
-        const previous = teams.get(id)
+        const inOrder = orderedIdentityOf(parsed.keys, parsed.tier)
+        const previous = teamsInOrder.get(inOrder)
         if (previous !== undefined && previous.canonical !== canonical) {
           return fail(path, `teams: "${alias}" is listed under both "${previous.canonical}" and "${canonical}"`)
         }
-        teams.set(id, { canonical, name })
+        teamsInOrder.set(inOrder, known)
+        // Names that differ only in word order ("Athletic Bilbao", "Bilbao Athletic") resolve in order only.
+        const id = identityOf(parsed.keys, parsed.tier)
+        const other = anyOrder.get(id)
+        anyOrder.set(id, other === undefined || other !== "ambiguous" && other.canonical === canonical ? known : "ambiguous")
       }
     }
     for (const [canonical, aliases] of entries(file.leagues)) {
@@ -110,7 +118,8 @@ export const compileLexicon = (sources: ReadonlyArray<AliasSource>): Result.Resu
       }
     }
   }
-  return Result.succeed({ words, literals, teams, leagues })
+  const teams = new Map([...anyOrder].flatMap(([id, k]) => (k === "ambiguous" ? [] : [[id, k] as const])))
+  return Result.succeed({ words, literals, teamsInOrder, teams, leagues })
 }
 
 const decodeFile = Schema.decodeUnknownEffect(Schema.fromJsonString(AliasFile))

@@ -170,7 +170,10 @@ const describe = (name: TeamName): string => name.tokens.join(" ") + (tierCode(n
 export const teamSimilarity = (a: TeamName, b: TeamName): TeamMatch => {
   if (!sameTier(a.tier, b.tier)) return conflict(`different sides: ${describe(a)} / ${describe(b)}`)
   if (a.known !== undefined && b.known !== undefined) {
-    return a.known === b.known ? { score: 1 } : conflict(`different clubs: ${a.known} / ${b.known}`)
+    return a.known === b.known ? { score: 1 } : conflict(`different clubs: ${a.canonical} / ${b.canonical}`)
+  }
+  if (a.forms.length > 0 && b.forms.length > 0 && !a.forms.some((f) => b.forms.includes(f))) {
+    return conflict(`different legal forms: ${describe(a)} (${a.forms.join(" ")}) / ${describe(b)} (${b.forms.join(" ")})`)
   }
   if (a.id === b.id) return { score: 1 }
   const aligned = align(a, b)

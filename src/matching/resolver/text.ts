@@ -20,13 +20,15 @@ const initialism = /^(?:[a-z]\.)+[a-z]?$/
 
 /**
  * Folded words. Apostrophes join ("Nott'm" → "nottm", "Women's" → "womens"), dotted initialisms join
- * ("A.C." → "ac"), other dots separate ("Bor.Dortmund" → "bor", "dortmund"; "1." → "1").
+ * ("A.C." → "ac"), other dots separate ("Bor.Dortmund" → "bor", "dortmund"; "1." → "1"). A single dotted
+ * letter keeps its dot ("B." → "b."): it abbreviates a word and is not a marker like a bare "B".
  */
 export const tokenize = (text: string): Array<string> => {
   const out: Array<string> = []
   for (const chunk of fold(text).replace(/['’‘`´ʼ]/g, "").split(/[^a-z0-9.]+/)) {
     if (chunk === "") continue
-    if (initialism.test(chunk)) out.push(chunk.replaceAll(".", ""))
+    if (/^[a-z]\.$/.test(chunk)) out.push(chunk)
+    else if (initialism.test(chunk)) out.push(chunk.replaceAll(".", ""))
     else for (const part of chunk.split(".")) if (part !== "") out.push(part)
   }
   return out

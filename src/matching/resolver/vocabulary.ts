@@ -1,14 +1,30 @@
 // The grammar of club names: words that are structure rather than identity. Naming knowledge that users
 // extend (team aliases, abbreviations, exonyms, league names) lives in data/aliases.json instead.
 
-/** Legal-form and club-type initialisms: dropped wherever they stand, unless nothing else is left. */
-export const affixes: ReadonlySet<string> = new Set([
-  "fc", "afc", "cf", "cfc", "sc", "sv", "ac", "acf", "as", "asd", "ss", "ssc", "ssd", "us", "usd", "fk", "pfk", "ofk",
-  "nk", "hnk", "gnk", "cd", "ud", "sd", "ad", "ca", "rc", "rcd", "cs", "gd", "ec", "se", "cr", "fbc", "bc", "sl", "sad",
-  "vfb", "vfl", "tsg", "tsv", "fsv", "ssv", "bsc", "spvgg", "bk", "if", "ik", "ff", "sk", "ks", "kv", "kvc", "krc",
-  "kaa", "rsc", "rfc", "kas", "ogc", "aj", "sm", "ea", "sco", "sbv", "vv", "club", "clube", "calcio", "football",
-  "futbol", "fussball", "fotbal"
+/** The same legal form in other languages or word orders: Football Club, Club de Fútbol, Fudbalski Klub… */
+const footballClub = ["fc", "cf", "fk", "afc", "cfc", "fbc", "pfc", "pfk", "ofk", "ff", "bk"]
+const sportClub = ["sc", "sk"]
+
+/**
+ * Legal-form initialisms, each with its class. They are dropped from the words that identify a club, yet
+ * two different forms (SC Oostzijl / Oostzijl FC, SpVgg Oberdorf / VfR Oberdorf) mean two clubs of one town,
+ * as lower leagues have plenty of. A name without a form agrees with any.
+ */
+export const legalForms: ReadonlyMap<string, string> = new Map([
+  ...footballClub.map((f) => [f, "fc"] as const),
+  ...sportClub.map((f) => [f, "sc"] as const),
+  ...[
+    "sv", "ac", "acf", "as", "asd", "ss", "ssc", "ssd", "us", "usd", "nk", "hnk", "gnk", "cd", "ud", "sd", "ad", "ca",
+    "rc", "rcd", "cs", "gd", "ec", "se", "cr", "bc", "sl", "sad", "vfb", "vfl", "vfr", "tsg", "tsv", "fsv", "ssv", "bsc",
+    "spvgg", "if", "ik", "ks", "kv", "kvc", "krc", "kaa", "rsc", "rfc", "kas", "ogc", "aj", "sm", "ea", "sco", "sbv", "vv"
+  ].map((f) => [f, f] as const)
 ])
+
+/** Words that say "club" without saying which: dropped like forms, never evidence either way. */
+const clubWords = ["club", "clube", "calcio", "football", "futbol", "fussball", "fotbal"]
+
+/** Dropped wherever they stand, unless nothing else is left. */
+export const affixes: ReadonlySet<string> = new Set([...legalForms.keys(), ...clubWords])
 
 /** Articles and conjunctions that bookmakers keep or drop at will. */
 export const stopwords: ReadonlySet<string> = new Set([
@@ -36,7 +52,7 @@ export const genericWords: ReadonlySet<string> = new Set([
 export const womenWords: ReadonlySet<string> = new Set([
   "women", "womens", "woman", "ladies", "lady", "wfc", "femenino", "femenina", "femenil", "femeni", "feminino",
   "feminin", "feminine", "feminines", "femminile", "frauen", "damen", "dames", "vrouwen", "kvinner", "kvinder",
-  "naiset", "kobiety", "zeny", "zene", "fem"
+  "naiset", "kobiety", "kobiet", "zeny", "zene", "zenska", "zenske", "kvinnor", "dam", "kadin", "kadinlar", "fem"
 ])
 export const youthWords: ReadonlySet<string> = new Set([
   "youth", "juniors", "junior", "jugend", "primavera", "academy", "juvenil", "juvenis", "jeugd", "yth"
