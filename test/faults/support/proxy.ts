@@ -1,0 +1,152 @@
+// A loopback TCP proxy between a process under test and Redis, controlled by the scenario:
+// - pass: bytes flow both ways (optionally each chunk `delay` ms late, order kept);
+// - cut: every open connection is destroyed at once (the client sees a reset/close); new ones pass;
+// - down: cut, and new connections are closed as soon as they are accepted (Redis unreachable);
+// - blackhole: connections stay open but nothing arrives either way; the bytes are held, and `pass()`
+//   (the partition heals) delivers them late — including what a client sent before it gave up and closed,
+//   which is how a write whose reply was lost can still execute (issue 5);
+// - holdOn(command): the next chunk a client sends that carries that Redis command is held (that
+//   connection's traffic to Redis stops there) until `release()`; the promise resolves when it happens.
+//   It lets a scenario kill a worker at an exact point, e.g. after its writes and before its XACK.
+import { connect, createServer, type Socket } from "node:net"
+
+export type ProxyMode = "pass" | "down" | "blackhole"
+
+export interface FaultProxy {
+  readonly port: number
+  readonly url: (auth?: string) => string
+  readonly mode: () => ProxyMode
+  readonly pass: () => void
+  readonly cut: () => void
+  readonly down: () => void
+  readonly blackhole: () => void
+  readonly delay: (ms: number) => void
+  readonly holdOn: (command: string) => Promise<void>
+  readonly release: () => void
+  /** Connections currently open through the proxy. */
+  readonly connections: () => number
+  /** Connections accepted so far. */
+  readonly accepted: () => number
+  readonly close: () => Promise<void>
+}
+
+interface Link {
+  readonly client: Socket
+  readonly upstream: Socket
+  /** Chunks held while blackholed (or, client → server, held by holdOn). */
+  readonly toServer: Array<Buffer>
+  readonly toClient: Array<Buffer>
+  held: boolean
+  clientGone: boolean
+}
+
+/** `*N\r\n$len\r\nNAME\r\n`: the command name as ioredis sends it (as given, upper case here). */
+const carries = (chunk: Buffer, command: string): boolean => chunk.includes(`$${command.length}\r\n${command}\r\n`, 0, "latin1")
+
+export const startProxy = (target: { readonly host: string; readonly port: number }): Promise<FaultProxy> =>
+  new Promise((resolve, reject) => {
+    let mode: ProxyMode = "pass"
+    let delayMs = 0
+    let accepted = 0
+    let hold: { readonly command: string; readonly hit: () => void } | undefined
+    const links = new Set<Link>()
+
+    // Delayed chunks keep their order: each is due no earlier than the one before it.
+    let lastDue = 0
+    const forward = (to: Socket, chunk: Buffer) => {
+      if (delayMs === 0) return void (to.destroyed ? undefined : to.write(chunk))
+      const due = Math.max(Date.now() + delayMs, lastDue)
+      lastDue = due
+      setTimeout(() => {
+        if (!to.destroyed) to.write(chunk)
+      }, due - Date.now())
+    }
+
+    const drop = (link: Link) => {
+      links.delete(link)
+      link.client.destroy()
+      link.upstream.destroy()
+    }
+
+    const flush = (link: Link) => {
+      for (const chunk of link.toServer.splice(0)) forward(link.upstream, chunk)
+      for (const chunk of link.toClient.splice(0)) forward(link.client, chunk)
+      // The client left during the partition: what it had sent is delivered, then the connection ends.
+      if (link.clientGone) link.upstream.end()
+    }
+
+    const server = createServer((client) => {
+      accepted++
+      if (mode === "down") return void client.destroy()
+      const upstream = connect(target.port, target.host)
+      const link: Link = { client, upstream, toServer: [], toClient: [], held: false, clientGone: false }
+      links.add(link)
+      client.on("data", (chunk) => {
+        if (hold !== undefined && !link.held && carries(chunk, hold.command)) {
+          link.held = true
+          hold.hit()
+        }
+        if (mode === "blackhole" || link.held) link.toServer.push(chunk)
+        else forward(upstream, chunk)
+      })
+      upstream.on("data", (chunk) => {
+        if (mode === "blackhole") link.toClient.push(chunk)
+        else forward(client, chunk)
+      })
+      const clientClosed = () => {
+        link.clientGone = true
+        if (mode === "blackhole" && link.toServer.length > 0) return // delivered when the partition heals
+        drop(link)
+      }
+      client.on("close", clientClosed).on("error", clientClosed)
+      upstream.on("close", () => drop(link)).on("error", () => drop(link))
+    })
+    server.on("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address()
+      if (address === null || typeof address === "string") return reject(new Error("proxy has no port"))
+      const port = address.port
+      resolve({
+        port,
+        url: (auth) => `redis://${auth === undefined ? "" : `${auth}@`}127.0.0.1:${port}`,
+        mode: () => mode,
+        pass: () => {
+          const healed = mode === "blackhole"
+          mode = "pass"
+          if (healed) for (const link of [...links]) if (!link.held) flush(link)
+        },
+        cut: () => {
+          for (const link of [...links]) drop(link)
+        },
+        down: () => {
+          mode = "down"
+          for (const link of [...links]) drop(link)
+        },
+        blackhole: () => {
+          mode = "blackhole"
+        },
+        delay: (ms) => {
+          delayMs = ms
+        },
+        holdOn: (command) =>
+          new Promise<void>((hit) => {
+            hold = { command, hit }
+          }),
+        release: () => {
+          hold = undefined
+          for (const link of [...links]) {
+            if (!link.held) continue
+            link.held = false
+            if (mode !== "blackhole") flush(link)
+          }
+        },
+        connections: () => links.size,
+        accepted: () => accepted,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const link of [...links]) drop(link)
+            server.close(() => done())
+          })
+      })
+    })
+  })
