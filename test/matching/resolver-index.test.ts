@@ -112,6 +112,9 @@ describe("fuzzy joins", () => {
     const index = fresh()
     const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
     expect(index.resolve(listing("A", "Crawley", "Gillingham", at("15:00"))).key).not.toBe(a.key)
+    // Not even by exact identity: its two listings are two clubs of one town.
+    const bare = index.resolve(listing("A", "Oostzijl", "Berghoven", at("14:15")))
+    expect(index.resolve(listing("A", "SC Oostzijl", "SC Berghoven", at("14:30"))).key).not.toBe(bare.key)
   })
 })
 

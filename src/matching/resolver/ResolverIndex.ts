@@ -36,8 +36,8 @@ interface Fixture {
   readonly kickoff: number
   readonly variants: Array<Variant>
   readonly leagues: Array<LeagueName>
-  /** The bookmakers listing this fixture. */
-  readonly listedBy: Set<string>
+  /** Each bookmaker's names for this fixture (`home\u0000away`). */
+  readonly listedBy: Map<string, Set<string>>
 }
 
 export interface Candidate {
@@ -63,8 +63,9 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 export class ResolverIndex {
   private readonly fixtures = new Map<string, Fixture>()
-  /** Kickoff bucket (kickoffWindow wide) → fixtures. */
+  /** Kickoff bucket (`bucketWidth` wide) → fixtures. */
   private readonly buckets = new Map<number, Array<Fixture>>()
+  private readonly bucketWidth: number
   /** `homeId~awayId` of every variant → fixtures. */
   private readonly identities = new Map<string, Array<Fixture>>()
   /** `bookmaker\u0000home\u0000away\u0000kickoff` as listed → fixture: a repeat poll needs no parsing at all. */
@@ -78,6 +79,7 @@ export class ResolverIndex {
   constructor(lexicon: Lexicon, settings: ResolverSettings) {
     this.lexicon = lexicon
     this.settings = settings
+    this.bucketWidth = Math.max(settings.kickoffWindow, 60_000)
   }
 
   get size(): number {
@@ -94,11 +96,14 @@ export class ResolverIndex {
         unmatched: { reason: `invalid kickoff "${listing.kickoff}"`, candidates: [] }
       }
     }
-    const listingKey = [listing.bookmaker, listing.home, listing.away, listing.kickoff].join("\u0000")
+    const signature = `${listing.home}\u0000${listing.away}`
+    const listingKey = `${listing.bookmaker}\u0000${signature}\u0000${listing.kickoff}`
     const cached = this.listings.get(listingKey)
     if (cached !== undefined) return { key: cached.key }
+    // A bookmaker lists a fixture once: one it already lists under other names is another fixture.
+    const open = (f: Fixture) => f.listedBy.get(listing.bookmaker)?.has(signature) ?? true
     const join = (fixture: Fixture): Resolution => {
-      this.attach(fixture, listing.bookmaker, { home, away }, league)
+      this.attach(fixture, listing.bookmaker, signature, { home, away }, league)
       this.listings.set(listingKey, fixture)
       return { key: fixture.key }
     }
@@ -110,7 +115,7 @@ export class ResolverIndex {
     // by their legal forms ("SC Oostzijl", "Oostzijl FC"): the one listed with the same forms wins; if none
     // or both are, the fuzzy ranking and its margin decide.
     const identical = (this.identities.get(`${home.id}~${away.id}`) ?? []).filter((f) =>
-      Math.abs(f.kickoff - kickoff) <= this.settings.identityWindow &&
+      Math.abs(f.kickoff - kickoff) <= this.settings.identityWindow && open(f) &&
       this.side(f, home, (v) => v.home) !== undefined && this.side(f, away, (v) => v.away) !== undefined
     )
     const sameForms = identical.length > 1 && home.forms.length + away.forms.length > 0
@@ -118,7 +123,7 @@ export class ResolverIndex {
       : identical
     if (sameForms.length === 1) return join(sameForms[0]!)
 
-    const ranked = this.candidates(kickoff, listing.bookmaker, home, away, league)
+    const ranked = this.candidates(kickoff, open, home, away, league)
     const [best, next] = ranked
     const lead = best === undefined ? 0 : best.score - (next?.score ?? 0)
     if (best !== undefined && best.qualifies && lead >= this.settings.margin) return join(best.fixture)
@@ -174,25 +179,28 @@ export class ResolverIndex {
   }
 
   /** Known fixtures in the kickoff window, best first, each scored against the listing. */
-  private candidates(kickoff: number, bookmaker: string, home: TeamName, away: TeamName, league: LeagueName | undefined) {
+  private candidates(
+    kickoff: number,
+    open: (f: Fixture) => boolean,
+    home: TeamName,
+    away: TeamName,
+    league: LeagueName | undefined
+  ) {
     const { kickoffWindow: window, threshold } = this.settings
     const out: Array<{ fixture: Fixture; score: number; qualifies: boolean }> = []
-    const first = Math.floor((kickoff - window) / window)
-    for (let bucket = first; bucket <= first + 2; bucket++) {
+    const last = Math.floor((kickoff + window) / this.bucketWidth)
+    for (let bucket = Math.floor((kickoff - window) / this.bucketWidth); bucket <= last; bucket++) {
       for (const fixture of this.buckets.get(bucket) ?? []) {
         const distance = Math.abs(fixture.kickoff - kickoff)
-        // A bookmaker lists a fixture once: one it already lists under other names is another fixture.
-        if (distance > window || fixture.listedBy.has(bookmaker)) continue
+        if (distance > window || !open(fixture)) continue
         const h = this.side(fixture, home, (v) => v.home)
         if (h === undefined) continue
         const a = this.side(fixture, away, (v) => v.away)
         if (a === undefined) continue
-        const agreement = fixture.leagues.length === 0
-          ? "unknown"
-          : fixture.leagues.map((l) => leagueAgreement(league, l)).reduce((x, y) => (x === "same" || y === "same" ? "same" : x === "unknown" ? y : x))
+        const agreement = leagueOf(fixture, league)
         const score = (h + a) / 2 +
           (agreement === "same" ? leagueBonus : agreement === "different" ? -leaguePenalty : 0) -
-          kickoffPenalty * (distance / window)
+          (window === 0 ? 0 : kickoffPenalty * (distance / window))
         out.push({ fixture, score, qualifies: h >= threshold && a >= threshold })
       }
     }
@@ -214,21 +222,29 @@ export class ResolverIndex {
     const base = `${dayOf(kickoff)}:${home.slug}~${away.slug}`
     let key = base
     for (let n = 2; this.fixtures.has(key); n++) key = `${base}#${n}`
-    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Set() }
+    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map() }
     this.fixtures.set(key, fixture)
-    push(this.buckets, Math.floor(kickoff / this.settings.kickoffWindow), fixture)
+    push(this.buckets, Math.floor(kickoff / this.bucketWidth), fixture)
     return fixture
   }
 
-  private attach(fixture: Fixture, bookmaker: string, variant: Variant, league: LeagueName | undefined) {
+  private attach(fixture: Fixture, bookmaker: string, signature: string, variant: Variant, league: LeagueName | undefined) {
     const identity = `${variant.home.id}~${variant.away.id}`
     if (!fixture.variants.some((v) => `${v.home.id}~${v.away.id}` === identity)) {
       fixture.variants.push(variant)
       push(this.identities, identity, fixture)
     }
     if (league !== undefined && !fixture.leagues.some((l) => l.id === league.id)) fixture.leagues.push(league)
-    fixture.listedBy.add(bookmaker)
+    const names = fixture.listedBy.get(bookmaker)
+    if (names === undefined) fixture.listedBy.set(bookmaker, new Set([signature]))
+    else names.add(signature)
   }
+}
+
+/** "same" when any of the fixture's competition names agrees with the listing's, "unknown" without names. */
+const leagueOf = (fixture: Fixture, league: LeagueName | undefined): "same" | "different" | "unknown" => {
+  const verdicts = fixture.leagues.map((l) => leagueAgreement(league, l))
+  return verdicts.includes("same") ? "same" : verdicts.includes("different") ? "different" : "unknown"
 }
 
 const push = <K, V>(map: Map<K, Array<V>>, key: K, value: V) => {
