@@ -1,6 +1,8 @@
 // Value bets: a price above what the outcome is worth. The worth is a fair probability from a reference —
 // the consensus of the other bookmakers or one named bookmaker — with its margin removed; a bookmaker is
-// never judged against itself (the consensus for a bookmaker leaves that bookmaker out).
+// never judged against itself (the consensus for a bookmaker leaves that bookmaker out), and a consensus takes
+// at least two others: against one book alone, a single mispriced price there (raising its rival outcomes'
+// fair probabilities) would make the other side of the market look like value everywhere else.
 import type { BookQuote, BookRow } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
 import { devig } from "./devig.ts"
@@ -27,7 +29,10 @@ const fairBooks = (book: ReadonlyArray<BookRow>, space: Space, settings: Setting
       : []
   })
 
-/** Fair state probabilities to judge `bookmaker` by; undefined when there is no reference besides itself. */
+/** Other bookmakers a consensus needs (see the header). */
+const minConsensus = 2
+
+/** Fair state probabilities to judge `bookmaker` by; undefined when the reference is itself or too thin. */
 const referenceFor = (
   bookmaker: string,
   fair: ReadonlyArray<FairBook>,
@@ -36,7 +41,7 @@ const referenceFor = (
   const others = fair.filter((f) =>
     f.bookmaker !== bookmaker && (settings.reference === consensus || f.bookmaker === settings.reference)
   )
-  if (others.length === 0) return undefined
+  if (others.length < (settings.reference === consensus ? minConsensus : 1)) return undefined
   return others[0]!.states.map((_, s) => others.reduce((sum, f) => sum + f.states[s]!, 0) / others.length)
 }
 

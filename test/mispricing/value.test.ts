@@ -66,8 +66,8 @@ describe("value against one named bookmaker", () => {
 describe("value against the consensus", () => {
   it("judges each bookmaker by the mean fair probabilities of the others", () => {
     // C has no full book, so for C the consensus is the mean of A and B: p(home) = (0.478873 + 0.491944)/2
-    // = 0.485409; edge = 0.485409 · 2.3 − 1 = 0.116440. For A and B the consensus is the other one alone:
-    // nothing there clears 2 % (A vs B: away 0.233973·4.0 − 1 = −0.064; B vs A: away 17/71·4.1 − 1 = −0.018).
+    // = 0.485409; edge = 0.485409 · 2.3 − 1 = 0.116440. A and B are not judged: C has no full book, so each
+    // of them has one other bookmaker only, too few for a consensus.
     const found = values(priceFixture("F", [...bookA, ...bookB, boosted], settings(), now).opportunities)
     assert.strictEqual(found.length, 1)
     assert.deepStrictEqual(legsOf(found[0]!), ["C home 2.3 8.96"])
@@ -83,5 +83,19 @@ describe("value against the consensus", () => {
       priceFixture("F", [...bookA, ...bookB, boosted, quote("D", "three_way", "home", 2.25)], settings(), now).opportunities
     )
     assert.deepStrictEqual(found.map((o) => legsOf(o)), [["C home 2.3 8.96"]])
+  })
+
+  it("needs two other bookmakers: one mispriced book alone does not make the other side value", () => {
+    // B's btts yes is boosted: 1/2.3 + 1/1.75 = 1.006211, so B's fair p(no) = 0.571429/1.006211 = 0.567901 and A's
+    // no at 1.9 would show an edge of 0.567901 · 1.9 − 1 = 0.079 against B alone. With two books nothing is judged.
+    const bookA = [quote("A", "btts", "yes", 1.9), quote("A", "btts", "no", 1.9)]
+    const bookB = [quote("B", "btts", "yes", 2.3), quote("B", "btts", "no", 1.75)]
+    assert.deepStrictEqual(values(priceFixture("F", [...bookA, ...bookB], settings(), now).opportunities), [])
+    // A third book C (1.92/1.88: fair p = 0.494737/0.505263): B's yes is value against A and C, edge
+    // (0.5 + 0.494737)/2 · 2.3 − 1 = 0.143947; A's no against B and C, (0.567901 + 0.505263)/2 · 1.9 − 1 = 0.0195, is not.
+    const bookC = [quote("C", "btts", "yes", 1.92), quote("C", "btts", "no", 1.88)]
+    const found = values(priceFixture("F", [...bookA, ...bookB, ...bookC], settings(), now).opportunities)
+    assert.deepStrictEqual(found.map((o) => legsOf(o)), [["B yes 2.3 11.07"]])
+    assert.approximately(found[0]!.edge, 0.143947, 1e-6)
   })
 })
