@@ -109,10 +109,11 @@ describe("fixtureQuotes", () => {
     assert.strictEqual(result.quotes[0]!.fetchedAt, "2025-06-01T12:00:00.000Z")
     assert.strictEqual(result.invalid, 3)
     assert.strictEqual(result.name, "Lyon v Nice")
+    assert.deepStrictEqual(result.events, { BookieAlpha: "e1", BookieDelta: "e1" }) // the misfiled and undecodable ones left out
   })
 
   it("no entries: nothing, no name", () => {
-    assert.deepStrictEqual(fixtureQuotes([["btts", {}]]), { quotes: [], name: undefined, invalid: 0 })
+    assert.deepStrictEqual(fixtureQuotes([["btts", {}]]), { quotes: [], name: undefined, events: {}, invalid: 0 })
   })
 })
 

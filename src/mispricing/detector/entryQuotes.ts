@@ -11,6 +11,8 @@ export interface FixtureQuotes {
   readonly quotes: ReadonlyArray<PricingQuote>
   /** `Home v Away` from the entries' `fixture` field; undefined when none decodes. */
   readonly name: string | undefined
+  /** Each quoting bookmaker's own event id, to trace an opportunity back to the bookmakers' listings. */
+  readonly events: Readonly<Record<string, string>>
   /** Bookmaker fields skipped because they did not decode or did not match their entry. */
   readonly invalid: number
 }
@@ -37,6 +39,7 @@ export const fixtureQuotes = (entries: ReadonlyArray<readonly [Market, Fields]>)
     }
   }
   return {
+    events: Object.fromEntries(decoded.map((q) => [q.bookmaker, q.eventId])),
     quotes: decoded.flatMap((q) =>
       q.prices.flatMap(({ outcome, price }) =>
         price === null ? [] : [{ bookmaker: q.bookmaker, market: q.market, outcome, price, fetchedAt: q.fetchedAt }]

@@ -30,9 +30,9 @@ export const evaluateFixture = (
   settings: Settings,
   now: number
 ): Evaluation => {
-  const { quotes, name, invalid } = fixtureQuotes(entries)
+  const { quotes, name, events, invalid } = fixtureQuotes(entries)
   const pricing = priceFixture(fixtureRef(fixture), quotes, settings, now)
-  const found = pricing.opportunities.map((o) => track(o, { ...fixture, name }, now))
+  const found = pricing.opportunities.map((o) => track(o, { ...fixture, name, events }, now))
   const { changes, active } = diff(previous, found, revise)
   return {
     // A gone opportunity is reported as of now, with the last prices it had.

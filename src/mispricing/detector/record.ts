@@ -50,6 +50,8 @@ export const Tracked = Schema.Struct({
   source: DataSource,
   fixtureKey: Schema.String,
   name: Schema.optionalKey(Schema.String),
+  /** The event id of each of the fixture's bookmakers (not only the legs'), as their quotes carry it. */
+  events: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
   /** Epoch ms it was first seen (kept across updates) and of its latest version. */
   since: Schema.Finite,
   detectedAt: Schema.Finite,
@@ -61,7 +63,12 @@ export const TrackedJson = Schema.fromJsonString(Tracked)
 
 export const track = (
   opportunity: Opportunity,
-  fixture: { readonly source: DataSource; readonly fixtureKey: string; readonly name: string | undefined },
+  fixture: {
+    readonly source: DataSource
+    readonly fixtureKey: string
+    readonly name: string | undefined
+    readonly events?: Readonly<Record<string, string>>
+  },
   now: number
 ): Tracked => ({
   id: opportunity.id,
@@ -69,6 +76,7 @@ export const track = (
   source: fixture.source,
   fixtureKey: fixture.fixtureKey,
   ...(fixture.name === undefined ? {} : { name: fixture.name }),
+  ...(fixture.events === undefined ? {} : { events: fixture.events }),
   since: now,
   detectedAt: now,
   opportunity
