@@ -1,8 +1,10 @@
 // Value bets: a price above what the outcome is worth. The worth is a fair probability from a reference —
 // the consensus of the other bookmakers or one named bookmaker — with its margin removed; a bookmaker is
-// never judged against itself (the consensus for a bookmaker leaves that bookmaker out), and a consensus takes
-// at least two others: against one book alone, a single mispriced price there (raising its rival outcomes'
-// fair probabilities) would make the other side of the market look like value everywhere else.
+// never judged against itself (the consensus for a bookmaker leaves that bookmaker out). A price is judged by
+// the consensus's mean probabilities, and must also be value against each of its books: one mispriced price
+// raises its rival outcomes' fair probabilities in that book, which would otherwise pull the mean far enough
+// to make the other side of the market look like value elsewhere. For the same reason a consensus takes at
+// least two other bookmakers.
 import type { BookQuote, BookRow } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
 import { devig } from "./devig.ts"
@@ -32,17 +34,23 @@ const fairBooks = (book: ReadonlyArray<BookRow>, space: Space, settings: Setting
 /** Other bookmakers a consensus needs (see the header). */
 const minConsensus = 2
 
-/** Fair state probabilities to judge `bookmaker` by; undefined when the reference is itself or too thin. */
-const referenceFor = (
-  bookmaker: string,
-  fair: ReadonlyArray<FairBook>,
-  settings: Settings
-): ReadonlyArray<number> | undefined => {
+interface Reference {
+  /** The mean fair state probabilities of the reference's books: what a price is judged by. */
+  readonly states: ReadonlyArray<number>
+  /** Each of those books: a value bet must clear the edge against every one of them too. */
+  readonly books: ReadonlyArray<FairBook>
+}
+
+/** What `bookmaker` is judged by; undefined when the reference is itself or too thin. */
+const referenceFor = (bookmaker: string, fair: ReadonlyArray<FairBook>, settings: Settings): Reference | undefined => {
   const others = fair.filter((f) =>
     f.bookmaker !== bookmaker && (settings.reference === consensus || f.bookmaker === settings.reference)
   )
   if (others.length < (settings.reference === consensus ? minConsensus : 1)) return undefined
-  return others[0]!.states.map((_, s) => others.reduce((sum, f) => sum + f.states[s]!, 0) / others.length)
+  return {
+    states: others[0]!.states.map((_, s) => others.reduce((sum, f) => sum + f.states[s]!, 0) / others.length),
+    books: others
+  }
 }
 
 const probabilityOf = (slot: Slot, states: ReadonlyArray<number>): number =>
@@ -88,9 +96,10 @@ export const valueCandidates = (
       const q = row.quotes[slot.index]
       const reference = references[r]![slot.space]
       if (q === undefined || reference === undefined) return []
-      const probability = probabilityOf(slot, reference)
+      const probability = probabilityOf(slot, reference.states)
       const edge = probability * q.effective - 1
-      return edge > settings.valueEdge
+      const agreed = reference.books.every((f) => probabilityOf(slot, f.states) * q.effective - 1 > settings.valueEdge)
+      return edge > settings.valueEdge && agreed
         ? [{
           id: opportunityId("value", fixture, [slot]),
           legs: [q],

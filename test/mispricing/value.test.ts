@@ -98,4 +98,18 @@ describe("value against the consensus", () => {
     assert.deepStrictEqual(found.map((o) => legsOf(o)), [["B yes 2.3 11.07"]])
     assert.approximately(found[0]!.edge, 0.143947, 1e-6)
   })
+
+  it("needs every book of the consensus to agree: one mispriced book cannot carry the mean", () => {
+    // B's yes is boosted to 2.4: 1/2.4 + 1/1.75 = 0.988095, B's fair p(no) = 0.578313. Against the mean of B and C
+    // (0.578313 + 0.505263)/2 = 0.541788, A's no at 1.9 has an edge of 0.029397 > 2 %, but against C alone
+    // 0.505263 · 1.9 − 1 = −0.040: not value. B's yes clears 2 % against the mean of A and C (0.497368 · 2.4 − 1
+    // = 0.193684), against A (0.2) and against C (0.187368): value, with the mean's edge and probability.
+    const bookA = [quote("A", "btts", "yes", 1.9), quote("A", "btts", "no", 1.9)]
+    const bookB = [quote("B", "btts", "yes", 2.4), quote("B", "btts", "no", 1.75)]
+    const bookC = [quote("C", "btts", "yes", 1.92), quote("C", "btts", "no", 1.88)]
+    const found = values(priceFixture("F", [...bookA, ...bookB, ...bookC], settings(), now).opportunities)
+    assert.deepStrictEqual(found.map((o) => legsOf(o)), [["B yes 2.4 13.83"]])
+    assert.approximately(found[0]!.edge, 0.193684, 1e-6)
+    assert.approximately(found[0]!.probability, 0.497368, 1e-6)
+  })
 })
