@@ -6,7 +6,8 @@ const commands: Readonly<Record<string, () => Promise<unknown>>> = {
   resolve: () => import("./cli/resolve.ts"),
   schedule: () => import("./cli/schedule.ts"),
   detect: () => import("./cli/detect.ts"),
-  price: () => import("./cli/price.ts")
+  price: () => import("./cli/price.ts"),
+  start: () => import("./cli/start.ts")
 }
 
 const name = process.argv[2] ?? "worker"
