@@ -17,9 +17,11 @@ const report = await runBench(settings, outDir, (line) => process.stdout.write(`
 writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`)
 
 process.stdout.write(`\n${renderTable(report.rows, report.checks)}\n`)
-if (report.profile !== undefined) {
-  process.stdout.write(`\nworker profile (${report.profile.file}, ${report.profile.totalMs.toFixed(0)} ms sampled), top self time:\n`)
-  for (const h of report.profile.hot.slice(0, 15)) {
+for (const p of report.profiles) {
+  process.stdout.write(`\nprofile of ${p.name} (${p.why}; ${p.file}, ${p.totalMs.toFixed(0)} ms sampled)\n`)
+  process.stdout.write(`  by package: ${p.byPackage.slice(0, 8).map((b) => `${b.where} ${b.percent.toFixed(1)}%`).join(", ")}\n`)
+  process.stdout.write("  top self time:\n")
+  for (const h of p.hot.slice(0, 15)) {
     process.stdout.write(`  ${h.percent.toFixed(1).padStart(5)}%  ${h.selfMs.toFixed(0).padStart(6)} ms  ${h.fn}  ${h.where}\n`)
   }
 }

@@ -3,14 +3,14 @@ import { mkdirSync, readdirSync } from "node:fs"
 import { cpus, totalmem } from "node:os"
 import { Redis } from "ioredis"
 import { startRedisServer } from "../test/support/redisServer.ts"
-import { measureDrain } from "./lib/consumers.ts"
 import type { Benchmark, BenchContext } from "./lib/context.ts"
 import { scaled } from "./lib/context.ts"
 import { summariseProfile, type HotFunction } from "./lib/profile.ts"
 import { buildRow, type Check, type Row, type Sample } from "./lib/report.ts"
 import type { BenchSettings } from "./lib/settings.ts"
-import { makeJobs, prefill } from "./lib/workload.ts"
-import { benchGroup, benchStream, resetStream, startWorkers } from "./lib/worker.ts"
+import { startConsumers } from "./lib/consumers.ts"
+import { makeJobs } from "./lib/workload.ts"
+import { drain, mainJs, stage, startWorkers } from "./lib/worker.ts"
 import { catalogue } from "./catalogue.ts"
 
 export interface BenchReport {
@@ -27,33 +27,80 @@ export interface BenchReport {
   readonly rows: ReadonlyArray<Row>
   readonly checks: ReadonlyArray<Check>
   readonly details: Readonly<Record<string, ReadonlyArray<unknown>>>
-  readonly profile?: { readonly file: string; readonly totalMs: number; readonly hot: ReadonlyArray<HotFunction> }
+  readonly profiles: ReadonlyArray<Profile>
 }
 
-const workerTargets = new Set(["worker.jobsPerSec", "worker.peakRss", "paced.p99", "rt.growth"])
+export interface Profile {
+  readonly name: string
+  readonly why: string
+  readonly file: string
+  readonly totalMs: number
+  readonly hot: ReadonlyArray<HotFunction>
+  readonly byPackage: ReadonlyArray<{ readonly where: string; readonly percent: number }>
+}
 
-/** One drain of the headline workload by a worker under `node --cpu-prof`; the profile's hottest functions. */
-const profileWorker = async (ctx: BenchContext) => {
-  const dir = `${ctx.outDir}/profile`
-  mkdirSync(dir, { recursive: true })
-  const jobCount = scaled(100_000, ctx.scale, 48)
-  await resetStream(ctx.monitor)
-  await prefill(ctx.monitor, benchStream, makeJobs(jobCount))
-  const workers = startWorkers(ctx.redisUrl, {
-    processes: 1,
-    fixturesPerJob: 5,
-    logPrefix: `${dir}/worker`,
-    nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`]
-  })
-  try {
-    await measureDrain(ctx.monitor, workers, benchStream, benchGroup, jobCount, Math.max(120_000, jobCount * 4))
-  } finally {
-    await workers.stop() // the profile is written when the worker exits
-  }
+/** The profile one process wrote into `dir` when it exited. */
+const readProfile = (name: string, why: string, dir: string): Profile => {
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))
   if (file === undefined) throw new Error(`no .cpuprofile written in ${dir}`)
-  return { file: `${dir}/${file}`, ...summariseProfile(`${dir}/${file}`) }
+  return { name, why, file: `${dir}/${file}`, ...summariseProfile(`${dir}/${file}`) }
 }
+
+const profileDir = (ctx: BenchContext, name: string) => {
+  const dir = `${ctx.outDir}/profile-${name}`
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+const cpuProf = (dir: string) => ["--cpu-prof", `--cpu-prof-dir=${dir}`]
+
+/** What to profile when one of its rows misses its target: the process doing the work, under --cpu-prof. */
+const profilers: ReadonlyArray<{
+  readonly name: string
+  readonly rows: ReadonlyArray<string>
+  readonly run: (ctx: BenchContext, dir: string) => Promise<void>
+}> = [
+  {
+    name: "worker",
+    rows: ["worker.jobsPerSec", "worker.peakRss", "paced.p99", "rt.growth"],
+    // One drain of the headline workload.
+    run: async (ctx, dir) => {
+      const jobs = makeJobs(scaled(100_000, ctx.scale, 48))
+      await stage(ctx.monitor, jobs)
+      const workers = startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob: 5, logPrefix: `${dir}/worker`, nodeFlags: cpuProf(dir) })
+      try {
+        await drain(ctx.monitor, workers, jobs, Math.max(120_000, jobs.length * 4))
+      } finally {
+        await workers.stop() // the profile is written when the process exits
+      }
+    }
+  },
+  {
+    name: "decode",
+    rows: ["decode.alpha", "decode.beta", "decode.gamma", "decode.delta"],
+    run: async (_ctx, dir) => {
+      const child = startConsumers({ args: [...cpuProf(dir), "bench/parts/decode.ts"], env: {}, processes: 1, logPrefix: `${dir}/decode` })
+      const code = await child.exited(300_000)
+      if (code !== 0) throw new Error(`decode profile run exited ${code}`)
+    }
+  },
+  {
+    name: "start",
+    rows: ["e2e.p95"],
+    run: async (ctx, dir) => {
+      await ctx.monitor.flushall("SYNC")
+      const seconds = scaled(60, ctx.scale, 8)
+      const child = startConsumers({
+        args: [...cpuProf(dir), mainJs, "start", "--duration", `${seconds}s`],
+        env: { REDIS_URL: ctx.redisUrl },
+        processes: 1,
+        logPrefix: `${dir}/start`
+      })
+      const code = await child.exited(seconds * 1000 + 60_000)
+      if (code !== 0) throw new Error(`start exited ${code}`)
+    }
+  }
+]
 
 export const runBench = async (
   settings: BenchSettings,
@@ -102,11 +149,20 @@ export const runBench = async (
       rows.push(...bench.rows.map((spec) => buildRow(spec, samples, unavailable ?? (failure === undefined ? undefined : "failed"))))
     }
 
-    const missed = rows.some((r) => workerTargets.has(r.id) && r.status === "MISS")
-    let profile: BenchReport["profile"]
-    if (settings.profile === "always" || (settings.profile === "auto" && missed)) {
-      progress("profiling the worker (node --cpu-prof)")
-      profile = await profileWorker(context(0))
+    const profiles: Array<Profile> = []
+    for (const p of profilers) {
+      const missed = rows.filter((r) => p.rows.includes(r.id) && r.status === "MISS").map((r) => r.id)
+      const measured = rows.some((r) => p.rows.includes(r.id) && r.value !== null)
+      if (!measured || (settings.profile !== "always" && (settings.profile === "never" || missed.length === 0))) continue
+      progress(`profiling ${p.name} (node --cpu-prof)`)
+      const ctx = context(0)
+      const dir = profileDir(ctx, p.name)
+      try {
+        await p.run(ctx, dir)
+        profiles.push(readProfile(p.name, missed.length === 0 ? "BENCH_PROFILE=always" : `missed: ${missed.join(", ")}`, dir))
+      } catch (error) {
+        checks.push({ name: `profile ${p.name}`, ok: false, detail: error instanceof Error ? error.message : String(error) })
+      }
     }
 
     return {
@@ -123,7 +179,7 @@ export const runBench = async (
       rows,
       checks,
       details,
-      ...(profile === undefined ? {} : { profile })
+      profiles
     }
   } finally {
     monitor.disconnect()

@@ -21,6 +21,8 @@ export interface Consumers {
   readonly stop: (graceMs?: number) => Promise<ReadonlyArray<number | string>>
   /** Fails when a process exits on its own before `stop`. */
   readonly assertAlive: () => void
+  /** Waits for the (single) process to exit on its own; its exit code. Rejects after `timeoutMs`. */
+  readonly exited: (timeoutMs: number) => Promise<number | string>
 }
 
 const exited = (child: ChildProcess) =>
@@ -48,6 +50,14 @@ export const startConsumers = (spec: ConsumerSpec): Consumers => {
         throw new Error(`consumer ${dead.pid} exited early (${dead.exitCode ?? dead.signalCode}); see ${spec.logPrefix}.*.log`)
       }
     },
+    exited: (timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${spec.args.join(" ")} still running after ${timeoutMs} ms`)), timeoutMs)
+        void exited(children[0]!).then((code) => {
+          clearTimeout(timer)
+          resolve(code)
+        })
+      }),
     stop: async (graceMs = 15_000) => {
       stopping = true
       for (const c of children) c.kill("SIGTERM")
@@ -114,9 +124,12 @@ export const waitDrained = async (
   }
 }
 
+/** Starts the drain; returns the commands it sent (command name, count), subtracted from Redis' counters. */
+export type Kick = () => Promise<ReadonlyArray<readonly [string, number]>>
+
 /**
- * Waits for the first delivery of the group, then until `total` entries are read and acknowledged;
- * measures that interval. The monitor's own XINFO/INFO calls are subtracted from Redis' counters.
+ * Kicks the drain off, waits for the first delivery of the group, then until `total` entries are read and
+ * acknowledged; measures that interval. The monitor's own commands are subtracted from Redis' counters.
  */
 export const measureDrain = async (
   monitor: Redis,
@@ -124,13 +137,13 @@ export const measureDrain = async (
   stream: string,
   group: string,
   total: number,
-  timeoutMs: number
+  timeoutMs: number,
+  kick: Kick
 ): Promise<Drain> => {
   const deadline = Date.now() + timeoutMs
-  const own = new Map<string, number>([["xinfo", 0], ["info", 1]])
-  const counted = () => own.set("xinfo", own.get("xinfo")! + 1)
-
   const before = await snapshot(monitor)
+  const own = new Map<string, number>([["xinfo|groups", 0], ["info", 1], ...await kick()])
+  const counted = () => own.set("xinfo|groups", own.get("xinfo|groups")! + 1)
   for (;;) {
     consumers.assertAlive()
     if (Date.now() > deadline) throw new Error(`no delivery on ${stream} within ${timeoutMs} ms`)

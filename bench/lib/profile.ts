@@ -27,17 +27,40 @@ const shortUrl = (url: string) => {
   return inModules >= 0 ? path.slice(inModules + "node_modules/".length) : relative(process.cwd(), path)
 }
 
-/** The `top` functions by self time, (idle), (program) and (garbage collector) included as V8 reports them. */
-export const summariseProfile = (file: string, top = 20): { readonly totalMs: number; readonly hot: ReadonlyArray<HotFunction> } => {
+/** Where a frame's code lives: a package (`effect`, `ioredis`), a folder of ours (`dist/pipeline`), node or V8. */
+const packageOf = (url: string) => {
+  if (url === "") return "(v8/native)"
+  if (url.startsWith("node:")) return "node internals"
+  const path = url.replace(/^file:\/\//, "")
+  const inModules = path.lastIndexOf("node_modules/")
+  if (inModules >= 0) {
+    const rest = path.slice(inModules + "node_modules/".length).split("/")
+    return rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!
+  }
+  return relative(process.cwd(), path).split("/").slice(0, 2).join("/")
+}
+
+export interface ProfileSummary {
+  readonly totalMs: number
+  /** The `top` functions by self time; (idle), (program) and (garbage collector) as V8 reports them. */
+  readonly hot: ReadonlyArray<HotFunction>
+  /** Self time by package or folder of ours, highest first; (idle), (program), (garbage collector) on their own. */
+  readonly byPackage: ReadonlyArray<{ readonly where: string; readonly percent: number }>
+}
+
+export const summariseProfile = (file: string, top = 20): ProfileSummary => {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile
   const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
   const self = new Map<string, number>()
+  const byPackage = new Map<string, number>()
   let totalUs = 0
   profile.samples.forEach((id, i) => {
     const frame = frameOf.get(id)!
     const key = `${frame.functionName || "(anonymous)"}\u0000${shortUrl(frame.url)}:${frame.lineNumber + 1}`
     const us = profile.timeDeltas[i] ?? 0
     self.set(key, (self.get(key) ?? 0) + us)
+    const where = frame.url === "" && frame.functionName.startsWith("(") ? frame.functionName : packageOf(frame.url)
+    byPackage.set(where, (byPackage.get(where) ?? 0) + us)
     totalUs += us
   })
   const hot = [...self]
@@ -47,5 +70,9 @@ export const summariseProfile = (file: string, top = 20): { readonly totalMs: nu
       const [fn, where] = key.split("\u0000") as [string, string]
       return { fn, where, selfMs: us / 1000, percent: (100 * us) / totalUs }
     })
-  return { totalMs: totalUs / 1000, hot }
+  return {
+    totalMs: totalUs / 1000,
+    hot,
+    byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([where, us]) => ({ where, percent: (100 * us) / totalUs }))
+  }
 }

@@ -1,7 +1,9 @@
 // How the benchmark starts the real worker: `node dist/main.js worker` with the synthetic registry.
 import { existsSync } from "node:fs"
 import type { Redis } from "ioredis"
-import { startConsumers, type Consumers } from "./consumers.ts"
+import type { JobLike } from "../../src/bookmakers/synthetic/expectedMatches.ts"
+import { type Consumers, measureDrain, startConsumers } from "./consumers.ts"
+import { prefill } from "./workload.ts"
 
 export const mainJs = "dist/main.js"
 export const benchStream = "bench:jobs"
@@ -46,8 +48,49 @@ export const startReference = (redisUrl: string, fixturesPerJob: number, logPref
     logPrefix
   })
 
-/** A clean Redis with `jobs` entries waiting on the benchmark stream's group (created at 0 so none is skipped). */
-export const resetStream = async (monitor: Redis) => {
+const stagedStream = `${benchStream}:staged`
+
+/**
+ * A clean Redis with an empty benchmark stream and its group, and the jobs waiting on a staging stream with a
+ * group of the same name: consumers can start (load code, connect, block on XREADGROUP) before any job is
+ * theirs. See `drain`.
+ */
+export const stage = async (monitor: Redis, jobs: ReadonlyArray<JobLike>) => {
   await monitor.flushall("SYNC")
   await monitor.xgroup("CREATE", benchStream, benchGroup, "0", "MKSTREAM")
+  await prefill(monitor, stagedStream, jobs)
+  await monitor.xgroup("CREATE", stagedStream, benchGroup, "0", "MKSTREAM")
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** How many connections are blocked in XREADGROUP right now (CLIENT LIST). */
+const blockedReaders = async (monitor: Redis): Promise<number> =>
+  ((await monitor.client("LIST")) as string)
+    .split("\n")
+    .filter((line) => / cmd=xreadgroup /.test(line) && / flags=\S*b/.test(line)).length
+
+/** Waits until every consumer process has a connection blocked on the group (Redis 7.0 lists a consumer only once served). */
+const allBlocked = async (monitor: Redis, consumers: Consumers, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    consumers.assertAlive()
+    const count = await blockedReaders(monitor)
+    if (count >= consumers.pids.length) return
+    if (Date.now() > deadline) throw new Error(`only ${count} of ${consumers.pids.length} consumers blocked on the stream after ${timeoutMs} ms`)
+    await sleep(20)
+  }
+}
+
+/**
+ * Drains the staged `jobs` with `consumers` once they are all warm and blocked: RENAME puts the staging
+ * stream (jobs and group) in place of the empty one in one step, which also serves every blocked reader, so
+ * start-up is not measured.
+ */
+export const drain = async (monitor: Redis, consumers: Consumers, jobs: ReadonlyArray<JobLike>, timeoutMs = Math.max(60_000, jobs.length * 2)) => {
+  await allBlocked(monitor, consumers)
+  return measureDrain(monitor, consumers, benchStream, benchGroup, jobs.length, timeoutMs, async () => {
+    await monitor.rename(stagedStream, benchStream)
+    return [["rename", 1]]
+  })
 }

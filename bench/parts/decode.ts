@@ -126,6 +126,32 @@ const feedView = (bookmaker: Bookmaker, events: number): BookView => {
 const short = (b: Bookmaker) => b.slice("Bookie".length).toLowerCase()
 const bookmakerOrder: ReadonlyArray<Bookmaker> = ["BookieAlpha", "BookieBeta", "BookieGamma", "BookieDelta"]
 
+/** One measurement of every bookmaker's feed of `events` events per market. */
+export const measureDecode = (events: number): Awaited<ReturnType<Benchmark["runOnce"]>> =>
+  bookmakerOrder.reduce<Awaited<ReturnType<Benchmark["runOnce"]>>>((acc, bookmaker) => {
+    const responses = feeds[bookmaker](feedView(bookmaker, events))
+    const { result, seconds } = timed(() =>
+      responses.reduce((sum, r) => {
+        const out = r.decode(r.text)
+        return { quotes: sum.quotes + out.quotes, skipped: sum.skipped + out.skipped }
+      }, { quotes: 0, skipped: 0 })
+    )
+    const eventItems = responses.reduce((n, r) => n + r.events, 0)
+    const bytes = responses.reduce((n, r) => n + Buffer.byteLength(r.text), 0)
+    return {
+      samples: [
+        ...acc.samples,
+        { id: `decode.${short(bookmaker)}`, value: eventItems / seconds },
+        { id: `decode.${short(bookmaker)}.mb`, value: bytes / 1e6 / seconds }
+      ],
+      checks: [...acc.checks, {
+        name: `${bookmaker}: every event decoded to a quote`,
+        ok: result.quotes === eventItems && result.skipped === 0 && eventItems >= events,
+        detail: `${result.quotes} quotes from ${eventItems} events (${events} per market) in ${responses.length} responses, ${(bytes / 1e6).toFixed(2)} MB; ${result.skipped} skipped`
+      }]
+    }
+  }, { samples: [], checks: [] })
+
 export const decodeBench: Benchmark = {
   name: "decode",
   rows: bookmakerOrder.flatMap((b) => [
@@ -133,30 +159,8 @@ export const decodeBench: Benchmark = {
     { id: `decode.${short(b)}.mb`, label: `decode + normalise ${b}`, unit: "MB/s", digits: 1 }
   ]),
   unavailable: () => undefined,
-  runOnce: async (ctx) => {
-    const events = scaled(5000, ctx.scale, 50)
-    return bookmakerOrder.reduce<Awaited<ReturnType<Benchmark["runOnce"]>>>((acc, bookmaker) => {
-      const responses = feeds[bookmaker](feedView(bookmaker, events))
-      const { result, seconds } = timed(() =>
-        responses.reduce((sum, r) => {
-          const out = r.decode(r.text)
-          return { quotes: sum.quotes + out.quotes, skipped: sum.skipped + out.skipped }
-        }, { quotes: 0, skipped: 0 })
-      )
-      const eventItems = responses.reduce((n, r) => n + r.events, 0)
-      const bytes = responses.reduce((n, r) => n + Buffer.byteLength(r.text), 0)
-      return {
-        samples: [
-          ...acc.samples,
-          { id: `decode.${short(bookmaker)}`, value: eventItems / seconds },
-          { id: `decode.${short(bookmaker)}.mb`, value: bytes / 1e6 / seconds }
-        ],
-        checks: [...acc.checks, {
-          name: `${bookmaker}: every event decoded to a quote`,
-          ok: result.quotes === eventItems && result.skipped === 0 && eventItems >= events,
-          detail: `${result.quotes} quotes from ${eventItems} events (${events} per market) in ${responses.length} responses, ${(bytes / 1e6).toFixed(2)} MB; ${result.skipped} skipped`
-        }]
-      }
-    }, { samples: [], checks: [] })
-  }
+  runOnce: async (ctx) => measureDecode(scaled(5000, ctx.scale, 50))
 }
+
+// `node --cpu-prof bench/parts/decode.ts`: the decode work alone, for a profile (see bench/suite.ts).
+if (import.meta.main) for (let i = 0; i < 5; i++) measureDecode(5000)

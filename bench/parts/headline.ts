@@ -3,17 +3,19 @@
 // 1,000 jobs/s for enqueue → match-published latency.
 import { Redis } from "ioredis"
 import { expectedMatches } from "../../src/bookmakers/synthetic/expectedMatches.ts"
-import { type Consumers, type Drain, measureDrain, peakRssMiB, waitDrained } from "../lib/consumers.ts"
+import type { JobLike } from "../../src/bookmakers/synthetic/expectedMatches.ts"
+import { type Consumers, type Drain, peakRssMiB, waitDrained } from "../lib/consumers.ts"
 import { type Benchmark, type BenchContext, scaled } from "../lib/context.ts"
 import { followMatched, type Publication, publishedEntries } from "../lib/matched.ts"
 import { pace } from "../lib/pacer.ts"
 import type { Check, Sample } from "../lib/report.ts"
 import { quantile } from "../lib/stats.ts"
-import { makeJobs, prefill, roundsIn } from "../lib/workload.ts"
+import { makeJobs, roundsIn } from "../lib/workload.ts"
 import {
   benchGroup,
   benchStream,
-  resetStream,
+  drain as drainStaged,
+  stage,
   startReference,
   startWorkers,
   thresholds,
@@ -23,23 +25,22 @@ import {
 const fixturesPerJob = 5
 const pacedRate = 1000
 
-const drainTimeoutMs = (jobs: number) => Math.max(60_000, jobs * 2)
-
-/** Drains `jobs` pre-filled jobs with one consumer; checks the distinct matched entries against `expected`. */
+/** Drains the pre-filled `jobs` with one consumer; checks the distinct matched entries against `expected`. */
 const drainWith = async (
   ctx: BenchContext,
   name: string,
   start: () => Consumers,
-  jobCount: number,
+  jobs: ReadonlyArray<JobLike>,
   expected: number,
   then: (consumers: Consumers) => Promise<void> = async () => {}
 ): Promise<{ readonly drain: Drain; readonly rssMiB: number; readonly checks: ReadonlyArray<Check> }> => {
+  await stage(ctx.monitor, jobs)
   const consumers = start()
   let drain: Drain
   let rssMiB: number
   let published: { distinct: number; messages: number }
   try {
-    drain = await measureDrain(ctx.monitor, consumers, benchStream, benchGroup, jobCount, drainTimeoutMs(jobCount))
+    drain = await drainStaged(ctx.monitor, consumers, jobs)
     published = await publishedEntries(ctx.monitor)
     await then(consumers)
     rssMiB = peakRssMiB(consumers)
@@ -128,20 +129,15 @@ export const headline: Benchmark = {
     const expected = expectedMatches(jobs, thresholds, fixturesPerJob)
     const log = (who: string) => `${ctx.outDir}/headline-${who}-run${ctx.run}`
 
-    const runReference = async () => {
-      await resetStream(ctx.monitor)
-      await prefill(ctx.monitor, benchStream, jobs)
-      return drainWith(ctx, "reference", () => startReference(ctx.redisUrl, fixturesPerJob, log("reference")), jobCount, expected)
-    }
+    const runReference = () =>
+      drainWith(ctx, "reference", () => startReference(ctx.redisUrl, fixturesPerJob, log("reference")), jobs, expected)
     const runWorker = async () => {
-      await resetStream(ctx.monitor)
-      await prefill(ctx.monitor, benchStream, jobs)
       let paced: Awaited<ReturnType<typeof pacedPhase>> | undefined
       const result = await drainWith(
         ctx,
         "worker",
         () => startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob, logPrefix: log("worker") }),
-        jobCount,
+        jobs,
         expected,
         async (consumers) => {
           paced = await pacedPhase(ctx, consumers, jobCount, roundsIn(jobCount), pacedCount)

@@ -1,14 +1,13 @@
 // O(1) Redis round trips per job: the worker drains through a proxy that counts request/reply turns, with
 // 5 and then 20 fixtures per job. Round trips per job must not grow with the fixtures (entries) per job.
-import { waitDrained } from "../lib/consumers.ts"
 import { type Benchmark, scaled } from "../lib/context.ts"
 import { startTurnProxy } from "../lib/turnProxy.ts"
-import { makeJobs, prefill } from "../lib/workload.ts"
-import { benchGroup, benchStream, resetStream, startWorkers, workerUnavailable } from "../lib/worker.ts"
+import { makeJobs } from "../lib/workload.ts"
+import { drain, stage, startWorkers, workerUnavailable } from "../lib/worker.ts"
 
 const turnsPerJob = async (ctx: Parameters<Benchmark["runOnce"]>[0], fixturesPerJob: number, jobCount: number) => {
-  await resetStream(ctx.monitor)
-  await prefill(ctx.monitor, benchStream, makeJobs(jobCount))
+  const jobs = makeJobs(jobCount)
+  await stage(ctx.monitor, jobs)
   const proxy = await startTurnProxy(ctx.redisPort)
   const workers = startWorkers(`redis://127.0.0.1:${proxy.port}`, {
     processes: 1,
@@ -16,8 +15,10 @@ const turnsPerJob = async (ctx: Parameters<Benchmark["runOnce"]>[0], fixturesPer
     logPrefix: `${ctx.outDir}/roundtrips-s${fixturesPerJob}-run${ctx.run}`
   })
   try {
-    await waitDrained(ctx.monitor, workers, benchStream, benchGroup, jobCount, Math.max(60_000, jobCount * 8))
-    return proxy.turns() / jobCount
+    // Turns counted from the release of the jobs: start-up (connections, group checks) is not per job.
+    const turns0 = proxy.turns()
+    await drain(ctx.monitor, workers, jobs, Math.max(60_000, jobCount * 8))
+    return (proxy.turns() - turns0) / jobCount
   } finally {
     await workers.stop()
     await proxy.close()

@@ -1,8 +1,7 @@
 // Scaling: jobs/s draining one stream with 1, 2 and 4 worker processes in one consumer group.
-import { measureDrain } from "../lib/consumers.ts"
 import { type Benchmark, scaled } from "../lib/context.ts"
-import { makeJobs, prefill } from "../lib/workload.ts"
-import { benchGroup, benchStream, resetStream, startWorkers, workerUnavailable } from "../lib/worker.ts"
+import { makeJobs } from "../lib/workload.ts"
+import { drain, stage, startWorkers, workerUnavailable } from "../lib/worker.ts"
 
 const counts = [1, 2, 4] as const
 
@@ -22,13 +21,12 @@ export const scaling: Benchmark = {
     const perSec: Array<number> = []
     const detail: Array<unknown> = []
     for (const processes of counts) {
-      await resetStream(ctx.monitor)
-      await prefill(ctx.monitor, benchStream, jobs)
+      await stage(ctx.monitor, jobs)
       const workers = startWorkers(ctx.redisUrl, { processes, fixturesPerJob: 5, logPrefix: `${ctx.outDir}/scaling-${processes}-run${ctx.run}` })
       try {
-        const drain = await measureDrain(ctx.monitor, workers, benchStream, benchGroup, jobCount, Math.max(60_000, jobCount * 2))
-        perSec.push(drain.jobsPerSec)
-        detail.push({ processes, ...drain })
+        const result = await drain(ctx.monitor, workers, jobs)
+        perSec.push(result.jobsPerSec)
+        detail.push({ processes, ...result })
       } finally {
         await workers.stop()
       }
