@@ -115,9 +115,43 @@ export const waitUntil = async (
   }
 }
 
+/** `promise`, or a rejection naming `what` after `timeoutMs`. */
+export const within = <A>(promise: Promise<A>, timeoutMs: number, what: string): Promise<A> => {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs)
+    })
+  ]).finally(() => clearTimeout(timer))
+}
+
 /** Waits until every job of the stream is delivered and acknowledged (pending 0, lag 0). */
 export const drained = (redis: Redis, stream: string, timeoutMs: number, name = group) =>
   waitUntil(`${stream} drained`, async () => {
     const state = await groupState(redis, stream, name)
     return state !== undefined && state.pending === 0 && state.lag === 0
   }, timeoutMs, 100)
+
+/** Blocking readers connected (ioredis connection name `bookies-reader`) and waiting in XREADGROUP. */
+export const blockedReaders = async (redis: Redis): Promise<number> => {
+  const list = String(await redis.client("LIST"))
+  return list.split("\n").filter((line) => / name=bookies-reader /.test(line) && / cmd=xreadgroup/.test(line)).length
+}
+
+/** Waits until `n` workers are connected and blocked on a read (ready for jobs). */
+export const readersReady = (redis: Redis, n: number, timeoutMs = 15_000) =>
+  waitUntil(`${n} blocked readers`, async () => (await blockedReaders(redis)) >= n, timeoutMs, 50)
+
+/** Ids pending for the consumer of process `pid` (consumer names end with `-<pid>`). */
+export const pendingOf = async (redis: Redis, stream: string, pid: number, name = group): Promise<Array<string>> => {
+  const rows = (await redis.xpending(stream, name, "-", "+", 100_000).catch(() => [])) as Array<[string, string, ...Array<unknown>]>
+  return rows.filter((r) => r[1].endsWith(`-${pid}`)).map((r) => r[0])
+}
+
+/** Whether any of `ids` is still pending in the group. */
+export const anyPending = async (redis: Redis, stream: string, ids: ReadonlyArray<string>, name = group): Promise<boolean> => {
+  const rows = (await redis.xpending(stream, name, "-", "+", 100_000).catch(() => [])) as Array<[string, ...Array<unknown>]>
+  const pending = new Set(rows.map((r) => r[0]))
+  return ids.some((id) => pending.has(id))
+}

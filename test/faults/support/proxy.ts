@@ -5,7 +5,7 @@
 // - blackhole: connections stay open but nothing arrives either way; the bytes are held, and `pass()`
 //   (the partition heals) delivers them late — including what a client sent before it gave up and closed,
 //   which is how a write whose reply was lost can still execute (issue 5);
-// - holdOn(command): the next chunk a client sends that carries that Redis command is held (that
+// - holdOn(...commands): the next chunk a client sends that carries one of these Redis commands is held (that
 //   connection's traffic to Redis stops there) until `release()`; the promise resolves when it happens.
 //   It lets a scenario kill a worker at an exact point, e.g. after its writes and before its XACK.
 import { connect, createServer, type Socket } from "node:net"
@@ -21,7 +21,7 @@ export interface FaultProxy {
   readonly down: () => void
   readonly blackhole: () => void
   readonly delay: (ms: number) => void
-  readonly holdOn: (command: string) => Promise<void>
+  readonly holdOn: (...commands: ReadonlyArray<string>) => Promise<void>
   readonly release: () => void
   /** Connections currently open through the proxy. */
   readonly connections: () => number
@@ -40,15 +40,16 @@ interface Link {
   clientGone: boolean
 }
 
-/** `*N\r\n$len\r\nNAME\r\n`: the command name as ioredis sends it (as given, upper case here). */
-const carries = (chunk: Buffer, command: string): boolean => chunk.includes(`$${command.length}\r\n${command}\r\n`, 0, "latin1")
+/** `*N\r\n$len\r\nNAME\r\n`, in any case (ioredis sends script commands as `evalsha`). */
+const carries = (chunk: Buffer, command: string): boolean =>
+  chunk.toString("latin1").toUpperCase().includes(`$${command.length}\r\n${command.toUpperCase()}\r\n`)
 
 export const startProxy = (target: { readonly host: string; readonly port: number }): Promise<FaultProxy> =>
   new Promise((resolve, reject) => {
     let mode: ProxyMode = "pass"
     let delayMs = 0
     let accepted = 0
-    let hold: { readonly command: string; readonly hit: () => void } | undefined
+    let hold: { readonly commands: ReadonlyArray<string>; readonly hit: () => void } | undefined
     const links = new Set<Link>()
 
     // Delayed chunks keep their order: each is due no earlier than the one before it.
@@ -82,9 +83,11 @@ export const startProxy = (target: { readonly host: string; readonly port: numbe
       const link: Link = { client, upstream, toServer: [], toClient: [], held: false, clientGone: false }
       links.add(link)
       client.on("data", (chunk) => {
-        if (hold !== undefined && !link.held && carries(chunk, hold.command)) {
-          link.held = true
-          hold.hit()
+        if (hold !== undefined && !link.held && hold.commands.some((c) => carries(chunk, c))) {
+          link.held = true // one-shot: this connection stays held until release()
+          const { hit } = hold
+          hold = undefined
+          hit()
         }
         if (mode === "blackhole" || link.held) link.toServer.push(chunk)
         else forward(upstream, chunk)
@@ -128,9 +131,9 @@ export const startProxy = (target: { readonly host: string; readonly port: numbe
         delay: (ms) => {
           delayMs = ms
         },
-        holdOn: (command) =>
+        holdOn: (...commands) =>
           new Promise<void>((hit) => {
-            hold = { command, hit }
+            hold = { commands, hit }
           }),
         release: () => {
           hold = undefined

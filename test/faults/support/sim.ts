@@ -1,0 +1,21 @@
+// The simulated bookmakers for scenarios that fetch over HTTP: the in-process simulator, the worker variables
+// that point each bookmaker at it, and jobs for every bookmaker and upcoming day (each one yields quotes).
+import { bookmakers } from "../../../src/domain/Market.ts"
+import type { Market } from "../../../src/domain/Market.ts"
+import { envInfix } from "../../../src/bookmakers/http/settings.ts"
+import type { Simulator } from "../../../src/simulator/Server.ts"
+import type { Job } from "./jobs.ts"
+
+/** XTR_EXTRACTORS=http and BOOKIE_<BOOK>_URL for each bookmaker. */
+export const httpEnv = (sim: Simulator): Record<string, string> => ({
+  XTR_EXTRACTORS: "http",
+  ...Object.fromEntries(bookmakers.map((b) => [`BOOKIE_${envInfix(b)}_URL`, `${sim.url}/${envInfix(b).toLowerCase()}`]))
+})
+
+/** One job per bookmaker and upcoming day "0".."4" of `market` (20 jobs). */
+export const upcomingJobs = (market: Market = "btts"): Array<Job> =>
+  bookmakers.flatMap((bookmaker) =>
+    ["0", "1", "2", "3", "4"].map((stream_date) => ({
+      fields: { bookmaker, extractor_type: market, data_source: "upcoming", stream_date }
+    }))
+  )
