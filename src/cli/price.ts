@@ -4,7 +4,7 @@
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Console, Effect, Result, Schema, Stdio, Stream } from "effect"
 import type { Config } from "effect"
-import { CliOutput, Command, Flag } from "effect/cli"
+import { Command, Flag } from "effect/cli"
 import { settingConfig, settingEnv } from "../mispricing/PricingConfig.ts"
 import { priceQuotes, type FixtureQuote } from "../mispricing/priceQuotes.ts"
 import { noRejections, rejectionReasons } from "../mispricing/priceFixture.ts"
@@ -18,6 +18,7 @@ import {
   ReferenceFromString,
   type Settings
 } from "../mispricing/Settings.ts"
+import { errorsToStderr } from "./errorsToStderr.ts"
 import { runCommand } from "./run.ts"
 
 const setting = <K extends keyof Settings>(
@@ -129,20 +130,10 @@ const price = Command.make("price", flags, Effect.fnUntraced(function*(settings:
   if (bad > 0) yield* Effect.sync(() => (process.exitCode = 1))
 }))
 
-// stdout carries only opportunities: a bad invocation gets its errors on stderr, without the help text.
-const ErrorsToStderr = CliOutput.layerPresenter({
-  present: (event) =>
-    event._tag === "InvalidInvocation"
-      ? Effect.gen(function*() {
-        const formatter = yield* CliOutput.Formatter
-        yield* Console.error(`${formatter.formatErrors(event.errors)}\n(price --help for usage)`)
-      })
-      : CliOutput.defaultPresenter.present(event)
-})
 
 // argv: node main.js price [flags…]; the command name itself is not an argument of the command.
 runCommand(
   Command.runWith(price, { version: "0.1.0" })(process.argv.slice(3)).pipe(
-    Effect.provide([NodeServices.layer, ErrorsToStderr])
+    Effect.provide([NodeServices.layer, errorsToStderr("price")]) // stdout carries only opportunities
   )
 )

@@ -4,7 +4,12 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { startCommand } from "../app/start.ts"
+import { errorsToStderr } from "./errorsToStderr.ts"
 import { runCommand } from "./run.ts"
 
 // argv: node main.js start [flags…]; the command name itself is not an argument of the command.
-runCommand(Command.runWith(startCommand, { version: "0.1.0" })(process.argv.slice(3)).pipe(Effect.provide(NodeServices.layer)))
+runCommand(
+  Command.runWith(startCommand, { version: "0.1.0" })(process.argv.slice(3)).pipe(
+    Effect.provide([NodeServices.layer, errorsToStderr("start")]) // with --json, stdout carries only events
+  )
+)
