@@ -1,7 +1,13 @@
-// Wire codecs shared by the bookmakers' Schemas: price notations, time formats and ids. Each decodes the
-// bookmaker's text into the canonical value (decimal price, ISO-8601 UTC instant) and encodes it back,
-// so the simulated APIs and the extractors read and write the same notation.
-import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
+// Wire notations shared by the bookmakers' Schemas: price notations, time formats, scores and ids. Each
+// notation comes in three parts built on one parser:
+// - `…Wire`: the Schema of what the wire carries, a string (or number) with a check that runs the parser.
+//   Event Schemas are built from these and plain structure only, so Effect's Schema JIT compiles each into
+//   straight-line code that builds no intermediate value per field (a response holds thousands of events).
+// - `read…`: the canonical value of a wire value that passed that check; normalisation calls it.
+// - the codec (`DecimalString`, `IsoInstant(offset)` …): the wire value decoded to the canonical one and
+//   encoded back; the simulated APIs encode with it, so they write exactly what the extractors accept.
+import { Schema, SchemaTransformation } from "effect"
+import { SchemaJITCompiler } from "effect/schema"
 import { Price } from "../domain/Quote.ts"
 import {
   formatAmerican,
@@ -12,30 +18,57 @@ import {
   parseFractional
 } from "./prices.ts"
 
-/** A transformation that decodes with `parse` (undefined = invalid, reported as `expected`) and encodes with `format`. */
-export const parsed = <A, E>(expected: string, parse: (e: E) => A | undefined, format: (a: A) => E) =>
-  SchemaTransformation.transformEffect<A, E>({
-    decode: (s, options) => {
-      const a = parse(s)
-      return a === undefined
-        ? Effect.fail(new SchemaIssue.InvalidValue({ expected: `${expected}, got ${JSON.stringify(s)}` }, s, options))
-        : Effect.succeed(a)
-    },
-    encode: (a) => Effect.succeed(format(a))
-  })
+/**
+ * A wire Schema whose decoder is compiled (Effect's Schema JIT) before its first use. A value that fails
+ * the compiled decoder is decoded again by the interpreter, which reports the issue and its path; where
+ * code generation is not allowed, the interpreter does all the work.
+ */
+export const compiled = <S extends Schema.Top>(schema: S): S => {
+  SchemaJITCompiler.enable(schema.ast)
+  return schema
+}
+
+/** `valid` as a Schema check; its failure says what was expected and what came. */
+const checkedBy = <A>(expected: string, valid: (a: A) => boolean) =>
+  Schema.makeFilter((a: A) => valid(a) || `Expected ${expected}, got ${JSON.stringify(a)}`, { expected })
+
+/** Wire text that `valid` accepts; each notation brands its own, so that only checked text reaches a reader. */
+export const wireText = (expected: string, valid: (s: string) => boolean) => Schema.String.check(checkedBy(expected, valid))
+
+/** The value `parse` gives for a wire value its check accepted (that check ran `parse` already). */
+export const reader = <W, A>(parse: (w: W) => A | undefined) => (w: W): A => parse(w) as A
+
+/** The codec of a notation: its wire Schema decoded with `read`, the canonical value encoded with `format`. */
+export const codec = <W extends Schema.Top, A>(
+  Wire: W,
+  To: Schema.Codec<A>,
+  read: (w: W["Type"]) => A,
+  format: (a: A) => W["Type"]
+) => Wire.pipe(Schema.decodeTo(To, SchemaTransformation.transform({ decode: read, encode: format })))
+
+const priceWire = (expected: string, parse: (s: string) => number | undefined) => wireText(expected, (s) => parse(s) !== undefined)
 
 /** "2.10" */
-export const DecimalString = Schema.String.pipe(
-  Schema.decodeTo(Price, parsed("a decimal price such as \"2.10\"", parseDecimal, formatDecimal))
-)
+export const DecimalWire = priceWire("a decimal price such as \"2.10\"", parseDecimal).pipe(Schema.brand("DecimalWire"))
+export type DecimalWire = typeof DecimalWire.Type
+export const readDecimal = reader<DecimalWire, number>(parseDecimal)
+export const DecimalString = codec(DecimalWire, Price, readDecimal, (p) => formatDecimal(p) as DecimalWire)
+
 /** "5/4", "evs" */
-export const FractionalString = Schema.String.pipe(
-  Schema.decodeTo(Price, parsed("a fractional price such as \"5/4\" or \"evs\"", parseFractional, formatFractional))
+export const FractionalWire = priceWire("a fractional price such as \"5/4\" or \"evs\"", parseFractional).pipe(
+  Schema.brand("FractionalWire")
 )
+export type FractionalWire = typeof FractionalWire.Type
+export const readFractional = reader<FractionalWire, number>(parseFractional)
+export const FractionalString = codec(FractionalWire, Price, readFractional, (p) => formatFractional(p) as FractionalWire)
+
 /** "+150", "-120" */
-export const AmericanString = Schema.String.pipe(
-  Schema.decodeTo(Price, parsed("an American price such as \"+150\" or \"-120\"", parseAmerican, formatAmerican))
+export const AmericanWire = priceWire("an American price such as \"+150\" or \"-120\"", parseAmerican).pipe(
+  Schema.brand("AmericanWire")
 )
+export type AmericanWire = typeof AmericanWire.Type
+export const readAmerican = reader<AmericanWire, number>(parseAmerican)
+export const AmericanString = codec(AmericanWire, Price, readAmerican, (p) => formatAmerican(p) as AmericanWire)
 
 /**
  * An id a bookmaker gave us that may go into a URL path or query: letters, digits and `_ . : -`, not
@@ -48,17 +81,18 @@ export const SafeId = Schema.String.pipe(
 
 const isoUtc = (ms: number): string | undefined => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined)
 
-/** An ISO-8601 instant with `Z` or a numeric offset, decoded to ISO-8601 UTC; encoded at `offsetMinutes`. */
+const parseIsoInstant = (s: string): string | undefined =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) ? isoUtc(Date.parse(s)) : undefined
+
+/** An ISO-8601 instant with `Z` or a numeric offset. */
+export const IsoInstantWire = wireText("an ISO-8601 date-time with an offset", (s) => parseIsoInstant(s) !== undefined)
+  .pipe(Schema.brand("IsoInstantWire"))
+export type IsoInstantWire = typeof IsoInstantWire.Type
+/** As ISO-8601 UTC. */
+export const readIsoInstant = reader<IsoInstantWire, string>(parseIsoInstant)
+/** Decoded to ISO-8601 UTC; encoded at `offsetMinutes`. */
 export const IsoInstant = (offsetMinutes: number) =>
-  Schema.String.pipe(Schema.decodeTo(
-    Schema.String,
-    parsed(
-      "an ISO-8601 date-time with an offset",
-      (s) =>
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) ? isoUtc(Date.parse(s)) : undefined,
-      (iso) => withOffset(iso, offsetMinutes)
-    )
-  ))
+  codec(IsoInstantWire, Schema.String, readIsoInstant, (iso) => withOffset(iso, offsetMinutes) as IsoInstantWire)
 
 /** "2024-05-01T20:45:00+02:00" for the UTC instant 18:45 and an offset of 120 minutes. */
 const withOffset = (iso: string, offsetMinutes: number): string => {
@@ -69,34 +103,53 @@ const withOffset = (iso: string, offsetMinutes: number): string => {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`
 }
 
-/** Seconds since the Unix epoch, decoded to ISO-8601 UTC. */
-export const EpochSeconds = Schema.Int.pipe(Schema.decodeTo(
-  Schema.String,
-  parsed("epoch seconds", (n: number) => isoUtc(n * 1000), (iso: string) => Math.floor(Date.parse(iso) / 1000))
-))
+const parseEpochSeconds = (n: number): string | undefined => isoUtc(n * 1000)
 
-/** "2024-05-01 18:45:00" in UTC, decoded to ISO-8601 UTC. */
-export const SpaceSeparatedUtc = Schema.String.pipe(Schema.decodeTo(
+/** Seconds since the Unix epoch. */
+export const EpochSecondsWire = Schema.Int.check(checkedBy("epoch seconds", (n: number) => parseEpochSeconds(n) !== undefined))
+  .pipe(Schema.brand("EpochSecondsWire"))
+export type EpochSecondsWire = typeof EpochSecondsWire.Type
+/** As ISO-8601 UTC. */
+export const readEpochSeconds = reader<EpochSecondsWire, string>(parseEpochSeconds)
+export const EpochSeconds = codec(
+  EpochSecondsWire,
   Schema.String,
-  parsed(
-    "a UTC date-time \"YYYY-MM-DD HH:MM:SS\"",
-    (s) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? isoUtc(Date.parse(`${s.replace(" ", "T")}Z`)) : undefined),
-    (iso) => iso.slice(0, 19).replace("T", " ")
-  )
-))
+  readEpochSeconds,
+  (iso) => Math.floor(Date.parse(iso) / 1000) as EpochSecondsWire
+)
 
-/** "1-0" (Alpha), "1:0" (Delta): home and away goals. */
+const parseSpaceSeparatedUtc = (s: string): string | undefined =>
+  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? isoUtc(Date.parse(`${s.replace(" ", "T")}Z`)) : undefined
+
+/** "2024-05-01 18:45:00" in UTC. */
+export const SpaceSeparatedUtcWire = wireText(
+  "a UTC date-time \"YYYY-MM-DD HH:MM:SS\"",
+  (s) => parseSpaceSeparatedUtc(s) !== undefined
+).pipe(Schema.brand("SpaceSeparatedUtcWire"))
+export type SpaceSeparatedUtcWire = typeof SpaceSeparatedUtcWire.Type
+/** As ISO-8601 UTC. */
+export const readSpaceSeparatedUtc = reader<SpaceSeparatedUtcWire, string>(parseSpaceSeparatedUtc)
+export const SpaceSeparatedUtc = codec(
+  SpaceSeparatedUtcWire,
+  Schema.String,
+  readSpaceSeparatedUtc,
+  (iso) => iso.slice(0, 19).replace("T", " ") as SpaceSeparatedUtcWire
+)
+
+const ScoreValue = Schema.Struct({ home: Schema.Int, away: Schema.Int })
+
+/** "1-0" (Alpha), "1:0" (Delta): home and away goals, at most three digits each, around `separator`. */
+export const ScoreWire = (separator: string) =>
+  wireText(`a score such as "1${separator}0"`, (s) => {
+    const parts = s.split(separator)
+    return parts.length === 2 && parts.every((p) => /^\d{1,3}$/.test(p))
+  }).pipe(Schema.brand("ScoreWire"))
+export type ScoreWire = ReturnType<typeof ScoreWire>["Type"]
+/** Home and away goals; the separator is the first character that is not a digit. */
+export const readScore = (score: ScoreWire): typeof ScoreValue.Type => {
+  let at = 0
+  while (score.charCodeAt(at) >= 48 && score.charCodeAt(at) <= 57) at++
+  return { home: Number(score.slice(0, at)), away: Number(score.slice(at + 1)) }
+}
 export const Score = (separator: string) =>
-  Schema.String.pipe(Schema.decodeTo(
-    Schema.Struct({ home: Schema.Int, away: Schema.Int }),
-    parsed(
-      `a score such as "1${separator}0"`,
-      (s) => {
-        const parts = s.split(separator)
-        return parts.length === 2 && parts.every((p) => /^\d{1,3}$/.test(p))
-          ? { home: Number(parts[0]), away: Number(parts[1]) }
-          : undefined
-      },
-      (score: { readonly home: number; readonly away: number }) => `${score.home}${separator}${score.away}`
-    )
-  ))
+  codec(ScoreWire(separator), ScoreValue, readScore, (score) => `${score.home}${separator}${score.away}` as ScoreWire)

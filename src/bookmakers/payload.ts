@@ -38,29 +38,27 @@ export const mergeCollected = <B>(parts: ReadonlyArray<Collected<B>>): Collected
 })
 
 /**
- * Decodes each item of `items` (found at `at` in the payload) with `schema`, then converts it; an item
- * that fails either step is skipped with its path and reason. `convert` fails with a reason for an item
- * that decodes but cannot be used (e.g. an outcome missing from the market).
+ * The decoder of the items of one array in a payload (at `at`, as `["data"]`), built once per item Schema:
+ * each item is decoded with `schema`, then converted; an item that fails either step is skipped with its
+ * path and reason. `convert` fails with a reason for an item that decodes but cannot be used (e.g. an
+ * outcome missing from the market).
  */
-export const collectEach = <A, B>(
-  items: ReadonlyArray<unknown>,
-  at: ReadonlyArray<PropertyKey>,
-  schema: Schema.ConstraintDecoder<A>,
-  convert: (a: A) => Result.Result<B, string>
-): Collected<B> => {
+export const eachItem = <A>(schema: Schema.ConstraintDecoder<A>, at: ReadonlyArray<PropertyKey>) => {
   const decode = Schema.decodeUnknownResult(schema)
-  const ok: Array<B> = []
-  const skipped: Array<Skipped> = []
-  items.forEach((item, index) => {
-    const decoded = decode(item)
-    if (Result.isFailure(decoded)) {
-      const { message, path } = describeIssue(decoded.failure.issue, [...at, index])
-      skipped.push({ path, reason: message })
-      return
+  return <B>(items: ReadonlyArray<unknown>, convert: (a: A) => Result.Result<B, string>): Collected<B> => {
+    const ok: Array<B> = []
+    const skipped: Array<Skipped> = []
+    for (let index = 0; index < items.length; index++) {
+      const decoded = decode(items[index])
+      if (Result.isFailure(decoded)) {
+        const { message, path } = describeIssue(decoded.failure.issue, [...at, index])
+        skipped.push({ path, reason: message })
+        continue
+      }
+      const converted = convert(decoded.success)
+      if (Result.isFailure(converted)) skipped.push({ path: formatPath([...at, index]), reason: converted.failure })
+      else ok.push(converted.success)
     }
-    const converted = convert(decoded.success)
-    if (Result.isFailure(converted)) skipped.push({ path: formatPath([...at, index]), reason: converted.failure })
-    else ok.push(converted.success)
-  })
-  return { items: ok, skipped }
+    return { items: ok, skipped }
+  }
 }

@@ -3,33 +3,36 @@ import { Schema } from "effect"
 import type { Market } from "../../domain/Market.ts"
 import type { SimulatedApi } from "../../simulator/SimulatedApi.ts"
 import type { BookEvent } from "../../simulator/World.ts"
+import { DecimalString, IsoInstant, Score } from "../codecs.ts"
 import { marketOfCode, offered } from "../render.ts"
 import { alphaLive, alphaMaxDay } from "./period.ts"
-import { type AlphaErrorBody, AlphaEvent, AlphaEventsPage, alphaMarketCodes, alphaOutcomes } from "./wire.ts"
+import { type AlphaErrorBody, type AlphaEvent, type AlphaEventsPage, alphaMarketCodes, alphaOutcomes, alphaScoreSeparator } from "./wire.ts"
 
-const encodeEvent = Schema.encodeSync(AlphaEvent)
+const decimal = Schema.encodeSync(DecimalString)
+const instant = Schema.encodeSync(IsoInstant(0))
+const score = Schema.encodeSync(Score(alphaScoreSeparator))
 
-const renderEvent = (event: BookEvent, market: Market) => {
+const renderEvent = (event: BookEvent, market: Market): Array<typeof AlphaEvent.Encoded> => {
   const selections = offered(event, market)
   if (selections === undefined) return []
-  return [encodeEvent({
+  return [{
     id: event.eventId,
     home_team: event.home,
     away_team: event.away,
-    start_time: event.kickoff,
+    start_time: instant(event.kickoff),
     competition: { name: event.league, country: event.country },
     in_play: event.live === undefined
       ? null
-      : { minute: event.live.minute, score: { home: event.live.homeScore, away: event.live.awayScore } },
+      : { minute: event.live.minute, score: score({ home: event.live.homeScore, away: event.live.awayScore }) },
     markets: [{
       type: alphaMarketCodes[market],
       selections: selections.map(([outcome, price]) =>
         price === null
           ? { name: alphaOutcomes[outcome], suspended: true }
-          : { name: alphaOutcomes[outcome], odds: price, suspended: false }
+          : { name: alphaOutcomes[outcome], odds: decimal(price), suspended: false }
       )
     }]
-  })]
+  }]
 }
 
 const error = (message: string): AlphaErrorBody => ({ success: false, error: message })

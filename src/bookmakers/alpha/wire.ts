@@ -2,7 +2,7 @@
 // as strings, ISO-8601 UTC kickoffs, live state as minute + "1-0" score. See docs/bookmakers/alpha.md.
 import { Schema } from "effect"
 import type { Market } from "../../domain/Market.ts"
-import { DecimalString, IsoInstant, SafeId, Score } from "../codecs.ts"
+import { compiled, DecimalWire, IsoInstantWire, SafeId, ScoreWire } from "../codecs.ts"
 import type { OutcomeCodes } from "../quote.ts"
 
 /** Alpha's `market` query values. */
@@ -23,7 +23,7 @@ export const alphaOutcomes: OutcomeCodes = {
 /** A suspended selection keeps its name but has no odds. */
 export const AlphaSelection = Schema.Struct({
   name: Schema.String,
-  odds: Schema.optionalKey(DecimalString),
+  odds: Schema.optionalKey(DecimalWire),
   suspended: Schema.Boolean
 })
 
@@ -32,24 +32,27 @@ export const AlphaMarket = Schema.Struct({
   selections: Schema.Array(AlphaSelection)
 })
 
-export const AlphaEvent = Schema.Struct({
+/** Alpha's live score, "1-0". */
+export const alphaScoreSeparator = "-"
+
+export const AlphaEvent = compiled(Schema.Struct({
   id: SafeId,
   home_team: Schema.NonEmptyString,
   away_team: Schema.NonEmptyString,
-  start_time: IsoInstant(0),
+  start_time: IsoInstantWire,
   competition: Schema.Struct({ name: Schema.String, country: Schema.String }),
-  in_play: Schema.NullOr(Schema.Struct({ minute: Schema.Int, score: Score("-") })),
+  in_play: Schema.NullOr(Schema.Struct({ minute: Schema.Int, score: ScoreWire(alphaScoreSeparator) })),
   markets: Schema.Array(AlphaMarket)
-})
+}))
 export type AlphaEvent = typeof AlphaEvent.Type
 
 /** GET /v1/events?market=…&period=…; events are decoded one by one (see normalise.ts). */
-export const AlphaEventsPage = Schema.Struct({
+export const AlphaEventsPage = compiled(Schema.Struct({
   success: Schema.Literal(true),
   period: Schema.Int,
   market: Schema.String,
   data: Schema.Array(Schema.Unknown)
-})
+}))
 export type AlphaEventsPage = typeof AlphaEventsPage.Type
 
 /** What Alpha answers instead when a request is wrong (still HTTP 200). */

@@ -3,9 +3,19 @@ import { Schema } from "effect"
 import type { Market } from "../../domain/Market.ts"
 import type { SimulatedApi } from "../../simulator/SimulatedApi.ts"
 import type { BookEvent, BookView } from "../../simulator/World.ts"
+import { AmericanString, IsoInstant } from "../codecs.ts"
 import { marketOfCode, offered } from "../render.ts"
 import { type BetaPeriod, betaWindows } from "./period.ts"
-import { BetaEvent, type BetaEventsPage, betaOfferTypes, betaOutcomes, BetaTournament, type BetaTournamentsPage } from "./wire.ts"
+import {
+  type BetaEvent,
+  type BetaEventsPage,
+  betaOfferTypes,
+  betaOutcomes,
+  BetaTournament,
+  type BetaTournamentsPage,
+  betaUtcOffsetMinutes,
+  MatchClock
+} from "./wire.ts"
 
 /** Beta's tournament id for a league: a slug of country and league ("england-premier-league"). */
 const tournamentIdOf = (event: BookEvent): string =>
@@ -28,7 +38,9 @@ const eventsOf = (view: BookView, period: BetaPeriod, now: Date) =>
     : view.events("BookieBeta", "upcoming", betaWindows.indexOf(period), now)
 
 const encodeTournament = Schema.encodeSync(BetaTournament)
-const encodeEvent = Schema.encodeSync(BetaEvent)
+const american = Schema.encodeSync(AmericanString)
+const instant = Schema.encodeSync(IsoInstant(betaUtcOffsetMinutes))
+const clock = Schema.encodeSync(MatchClock)
 
 const tournaments = (events: ReadonlyArray<BookEvent>, period: BetaPeriod): typeof BetaTournamentsPage.Encoded => {
   const byId = new Map<string, { readonly first: BookEvent; count: number }>()
@@ -47,22 +59,22 @@ const tournaments = (events: ReadonlyArray<BookEvent>, period: BetaPeriod): type
   }
 }
 
-const renderEvent = (event: BookEvent, market: Market) => {
+const renderEvent = (event: BookEvent, market: Market): Array<typeof BetaEvent.Encoded> => {
   const selections = offered(event, market)
   if (selections === undefined) return []
-  return [encodeEvent({
+  return [{
     eventId: event.eventId,
     competitors: [{ qualifier: "home", name: event.home }, { qualifier: "away", name: event.away }],
-    scheduled: event.kickoff,
+    scheduled: instant(event.kickoff),
     ...(event.live === undefined
       ? {}
-      : { liveData: { matchTime: event.live.minute, homeScore: event.live.homeScore, awayScore: event.live.awayScore } }),
+      : { liveData: { matchTime: clock(event.live.minute), homeScore: event.live.homeScore, awayScore: event.live.awayScore } }),
     offer: {
       type: betaOfferTypes[market],
-      outcomes: selections.flatMap(([o, price]) => (price === null ? [] : [{ pick: betaOutcomes[o], american: price }])),
+      outcomes: selections.flatMap(([o, price]) => (price === null ? [] : [{ pick: betaOutcomes[o], american: american(price) }])),
       locked: selections.flatMap(([o, price]) => (price === null ? [betaOutcomes[o]] : []))
     }
-  })]
+  }]
 }
 
 const tournamentEvents = (

@@ -1,6 +1,7 @@
 // BookieBeta payloads → canonical quotes. Pure; one bad event (or tournament) is skipped with its path.
 import { Result } from "effect"
-import { type Collected, collectEach, type Normalised } from "../payload.ts"
+import { readAmerican, readIsoInstant } from "../codecs.ts"
+import { type Collected, eachItem, type Normalised } from "../payload.ts"
 import { type QuoteContext, quoteOf } from "../quote.ts"
 import {
   BetaEvent,
@@ -8,11 +9,15 @@ import {
   betaOfferTypes,
   betaOutcomes,
   BetaTournament,
-  type BetaTournamentsPage
+  type BetaTournamentsPage,
+  readMatchClock
 } from "./wire.ts"
 
+const tournaments = eachItem(BetaTournament, ["tournaments"])
+const events = eachItem(BetaEvent, ["events"])
+
 export const betaTournaments = (page: BetaTournamentsPage): Collected<BetaTournament> =>
-  collectEach(page.tournaments, ["tournaments"], BetaTournament, Result.succeed)
+  tournaments(page.tournaments, Result.succeed)
 
 const toQuote = (ctx: QuoteContext, tournament: BetaEventsPage["tournament"]) => (event: BetaEvent) => {
   const home = event.competitors.filter((c) => c.qualifier === "home")
@@ -24,19 +29,19 @@ const toQuote = (ctx: QuoteContext, tournament: BetaEventsPage["tournament"]) =>
     listing: {
       home: home[0]!.name,
       away: away[0]!.name,
-      kickoff: event.scheduled,
+      kickoff: readIsoInstant(event.scheduled),
       league: tournament.name,
       country: tournament.category.name
     },
     selections: [
-      ...event.offer.outcomes.map((o) => ({ code: o.pick, price: o.american })),
+      ...event.offer.outcomes.map((o) => ({ code: o.pick, price: readAmerican(o.american) })),
       ...event.offer.locked.map((pick) => ({ code: pick, price: null }))
     ],
     live: event.liveData === undefined
       ? undefined
-      : { minute: event.liveData.matchTime, homeScore: event.liveData.homeScore, awayScore: event.liveData.awayScore }
+      : { minute: readMatchClock(event.liveData.matchTime), homeScore: event.liveData.homeScore, awayScore: event.liveData.awayScore }
   })
 }
 
 export const normaliseBetaEvents = (page: BetaEventsPage, ctx: QuoteContext): Normalised =>
-  collectEach(page.events, ["events"], BetaEvent, toQuote(ctx, page.tournament))
+  events(page.events, toQuote(ctx, page.tournament))

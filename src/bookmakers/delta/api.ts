@@ -3,11 +3,23 @@ import { Schema } from "effect"
 import type { Market } from "../../domain/Market.ts"
 import type { SimulatedApi } from "../../simulator/SimulatedApi.ts"
 import type { BookEvent, BookView } from "../../simulator/World.ts"
+import { Score, SpaceSeparatedUtc } from "../codecs.ts"
 import { dayOffset, marketOfCode, offered } from "../render.ts"
 import { deltaMaxDay } from "./period.ts"
-import { DeltaEvent, type DeltaIdList, deltaMarketTypes, deltaMaxIds, type DeltaMarketsPage, deltaOutcomes } from "./wire.ts"
+import {
+  type DeltaEvent,
+  type DeltaIdList,
+  deltaMarketTypes,
+  deltaMaxIds,
+  type DeltaMarketsPage,
+  deltaOutcomes,
+  DeltaPrice,
+  deltaScoreSeparator
+} from "./wire.ts"
 
-const encodeEvent = Schema.encodeSync(DeltaEvent)
+const instant = Schema.encodeSync(SpaceSeparatedUtc)
+const score = Schema.encodeSync(Score(deltaScoreSeparator))
+const price = Schema.encodeSync(DeltaPrice)
 
 const idList = (view: BookView, query: URLSearchParams, now: Date): typeof DeltaIdList.Encoded | undefined => {
   if (query.get("live") === "1") {
@@ -25,21 +37,21 @@ const eventsById = (view: BookView, now: Date): ReadonlyMap<string, BookEvent> =
   return new Map([...days.flat(), ...view.events("BookieDelta", "live", 0, now)].map((e) => [e.eventId, e]))
 }
 
-const renderEvent = (event: BookEvent, market: Market) => {
+const renderEvent = (event: BookEvent, market: Market): Array<typeof DeltaEvent.Encoded> => {
   const selections = offered(event, market)
   if (selections === undefined) return []
-  return [encodeEvent({
+  return [{
     id: event.eventId,
     t1: event.home,
     t2: event.away,
-    ko: event.kickoff,
+    ko: instant(event.kickoff),
     lg: event.league,
     cn: event.country,
     ...(event.live === undefined
       ? {}
-      : { st: { min: event.live.minute, sc: { home: event.live.homeScore, away: event.live.awayScore } } }),
-    odds: selections.map(([outcome, price]) => ({ c: deltaOutcomes[outcome], v: price }))
-  })]
+      : { st: { min: event.live.minute, sc: score({ home: event.live.homeScore, away: event.live.awayScore }) } }),
+    odds: selections.map(([outcome, p]) => ({ c: deltaOutcomes[outcome], v: price(p) }))
+  }]
 }
 
 const markets = (view: BookView, query: URLSearchParams, now: Date): typeof DeltaMarketsPage.Encoded | undefined => {

@@ -3,9 +3,10 @@ import { Schema } from "effect"
 import type { Market } from "../../domain/Market.ts"
 import type { SimulatedApi } from "../../simulator/SimulatedApi.ts"
 import type { BookEvent } from "../../simulator/World.ts"
+import { EpochSeconds, FractionalString } from "../codecs.ts"
 import { marketOfCode, offered } from "../render.ts"
 import { gammaMaxDay } from "./period.ts"
-import { GammaCatalogue, GammaFixture, GammaFixturesPage, gammaMarketTypes, gammaOutcomes } from "./wire.ts"
+import { GammaCatalogue, type GammaFixture, type GammaFixturesPage, gammaMarketTypes, gammaOutcomes } from "./wire.ts"
 
 /** Gamma's own market ids: private to Gamma, learnt by the extractor from the catalogue. */
 const gammaMarketIds: { readonly [M in Market]: number } = { three_way: 1001, btts: 1038, double_chance: 1077 }
@@ -25,24 +26,25 @@ const catalogue: typeof GammaCatalogue.Encoded = Schema.encodeSync(GammaCatalogu
   ]
 })
 
-const encodeFixture = Schema.encodeSync(GammaFixture)
+const fractional = Schema.encodeSync(FractionalString)
+const epochSeconds = Schema.encodeSync(EpochSeconds)
 
-const renderFixture = (event: BookEvent, market: Market) => {
+const renderFixture = (event: BookEvent, market: Market): Array<typeof GammaFixture.Encoded> => {
   const selections = offered(event, market)
   if (selections === undefined) return []
-  return [encodeFixture({
+  return [{
     ref: event.eventId,
     participants: { home: { name: event.home }, away: { name: event.away } },
-    kickOff: event.kickoff,
+    kickOff: epochSeconds(event.kickoff),
     tournament: { title: event.league, region: event.country },
     ...(event.live === undefined
       ? {}
       : { clock: { elapsed: event.live.minute, goals: [event.live.homeScore, event.live.awayScore] as const } }),
     book: {
       marketId: gammaMarketIds[market],
-      selections: selections.map(([outcome, price]) => ({ key: gammaOutcomes[outcome], price }))
+      selections: selections.map(([outcome, price]) => ({ key: gammaOutcomes[outcome], price: price === null ? null : fractional(price) }))
     }
-  })]
+  }]
 }
 
 const page = (events: ReadonlyArray<BookEvent>, market: Market, day: number | null): typeof GammaFixturesPage.Encoded => ({

@@ -1,7 +1,10 @@
 // BookieGamma payload → canonical quotes. Pure; one bad fixture is skipped with its path.
-import { collectEach, type Normalised } from "../payload.ts"
+import { readEpochSeconds, readFractional } from "../codecs.ts"
+import { eachItem, type Normalised } from "../payload.ts"
 import { type QuoteContext, quoteOf } from "../quote.ts"
 import { GammaFixture, type GammaFixturesPage, gammaOutcomes } from "./wire.ts"
+
+const fixtures = eachItem(GammaFixture, ["fixtures"])
 
 const toQuote = (ctx: QuoteContext) => (fixture: GammaFixture) =>
   quoteOf(ctx, gammaOutcomes, {
@@ -9,15 +12,15 @@ const toQuote = (ctx: QuoteContext) => (fixture: GammaFixture) =>
     listing: {
       home: fixture.participants.home.name,
       away: fixture.participants.away.name,
-      kickoff: fixture.kickOff,
+      kickoff: readEpochSeconds(fixture.kickOff),
       league: fixture.tournament.title,
       country: fixture.tournament.region
     },
-    selections: fixture.book.selections.map((s) => ({ code: s.key, price: s.price })),
+    selections: fixture.book.selections.map((s) => ({ code: s.key, price: s.price === null ? null : readFractional(s.price) })),
     live: fixture.clock === undefined
       ? undefined
       : { minute: fixture.clock.elapsed, homeScore: fixture.clock.goals[0], awayScore: fixture.clock.goals[1] }
   })
 
 export const normaliseGamma = (page: GammaFixturesPage, ctx: QuoteContext): Normalised =>
-  collectEach(page.fixtures, ["fixtures"], GammaFixture, toQuote(ctx))
+  fixtures(page.fixtures, toQuote(ctx))

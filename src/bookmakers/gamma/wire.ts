@@ -4,7 +4,7 @@
 // See docs/bookmakers/gamma.md.
 import { Schema } from "effect"
 import type { Market } from "../../domain/Market.ts"
-import { EpochSeconds, FractionalString, SafeId } from "../codecs.ts"
+import { compiled, EpochSecondsWire, FractionalWire, SafeId } from "../codecs.ts"
 import type { OutcomeCodes } from "../quote.ts"
 
 /** The catalogue's `type` for each market. */
@@ -29,32 +29,32 @@ export const gammaOutcomes: OutcomeCodes = {
 const MarketId = Schema.Int.pipe(Schema.check(Schema.isGreaterThan(0)))
 
 /** GET /api/v2/catalogue */
-export const GammaCatalogue = Schema.Struct({
+export const GammaCatalogue = compiled(Schema.Struct({
   sport: Schema.Literal("football"),
   markets: Schema.Array(Schema.Struct({ id: MarketId, type: Schema.String, label: Schema.String }))
-})
+}))
 export type GammaCatalogue = typeof GammaCatalogue.Type
 
-export const GammaFixture = Schema.Struct({
+export const GammaFixture = compiled(Schema.Struct({
   ref: SafeId,
   participants: Schema.Struct({
     home: Schema.Struct({ name: Schema.NonEmptyString }),
     away: Schema.Struct({ name: Schema.NonEmptyString })
   }),
-  kickOff: EpochSeconds,
+  kickOff: EpochSecondsWire,
   tournament: Schema.Struct({ title: Schema.String, region: Schema.String }),
   clock: Schema.optionalKey(Schema.Struct({ elapsed: Schema.Int, goals: Schema.Tuple([Schema.Int, Schema.Int]) })),
   book: Schema.Struct({
     marketId: MarketId,
-    selections: Schema.Array(Schema.Struct({ key: Schema.String, price: Schema.NullOr(FractionalString) }))
+    selections: Schema.Array(Schema.Struct({ key: Schema.String, price: Schema.NullOr(FractionalWire) }))
   })
-})
+}))
 export type GammaFixture = typeof GammaFixture.Type
 
 /** GET /api/v2/fixtures?day=…&marketId=… and GET /api/v2/inplay?marketId=… (day: null). */
-export const GammaFixturesPage = Schema.Struct({
+export const GammaFixturesPage = compiled(Schema.Struct({
   marketId: MarketId,
   day: Schema.NullOr(Schema.Int),
   fixtures: Schema.Array(Schema.Unknown)
-})
+}))
 export type GammaFixturesPage = typeof GammaFixturesPage.Type
