@@ -24,7 +24,7 @@ import {
 } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
 import { record, rowOf } from "./support/results.ts"
-import { httpEnv, upcomingJobs } from "./support/sim.ts"
+import { httpEnv, slowFetches, upcomingJobs } from "./support/sim.ts"
 
 describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: true }))("scenario 1: kill -9 of a worker", () => {
   let server: RedisServer
@@ -44,7 +44,7 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
   })
 
   it("during an HTTP fetch: the restarted worker reclaims the batch", async () => {
-    const sim: Simulator = await startSimulator({ faults: { global: { latencyMs: 3000 } } })
+    const sim: Simulator = await startSimulator({ faults: slowFetches(3000) })
     try {
       const env = { REDIS_URL: server.url, STREAM: btts, ...httpEnv(sim), XTR_BATCH: "4", XTR_JOB_TIMEOUT: "5 seconds", XTR_CLAIM_IDLE: "6 seconds" }
       const jobs = upcomingJobs()

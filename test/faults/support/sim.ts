@@ -3,12 +3,14 @@
 import { bookmakers } from "../../../src/domain/Market.ts"
 import type { Market } from "../../../src/domain/Market.ts"
 import { envInfix } from "../../../src/bookmakers/http/settings.ts"
+import type { FaultSettings } from "../../../src/simulator/Faults.ts"
 import type { Simulator } from "../../../src/simulator/Server.ts"
 import type { Job } from "./jobs.ts"
 
-/** XTR_EXTRACTORS=http and BOOKIE_<BOOK>_URL for each bookmaker. */
+/** XTR_EXTRACTORS=http and BOOKIE_<BOOK>_URL for each bookmaker; 8 requests in flight per bookmaker. */
 export const httpEnv = (sim: Simulator): Record<string, string> => ({
   XTR_EXTRACTORS: "http",
+  BOOKIE_CONCURRENCY: "8",
   ...Object.fromEntries(bookmakers.map((b) => [`BOOKIE_${envInfix(b)}_URL`, `${sim.url}/${envInfix(b).toLowerCase()}`]))
 })
 
@@ -19,3 +21,15 @@ export const upcomingJobs = (market: Market = "btts"): Array<Job> =>
       fields: { bookmaker, extractor_type: market, data_source: "upcoming", stream_date }
     }))
   )
+
+/**
+ * Slow fetches: Alpha and Gamma answer after `ms`. Both make one request per job (Beta fans out to one
+ * request per event, ~30 per job, so a latency there would multiply), so a batch takes about `ms`.
+ */
+export const slowFetches = (ms: number): FaultSettings => ({
+  bookmakers: { BookieAlpha: { latencyMs: ms }, BookieGamma: { latencyMs: ms } }
+})
+
+/** Jobs for the in-flight checks: upcomingJobs ordered day by day, so each batch of 4 has every bookmaker. */
+export const interleaved = (jobs: ReadonlyArray<Job>): Array<Job> =>
+  [...jobs].sort((a, b) => String(a.fields["stream_date"]).localeCompare(String(b.fields["stream_date"])))
