@@ -3,7 +3,7 @@
 // it is not; one JSON line per opportunity event with `--json`. `--duration` stops it cleanly after a while.
 import { Clock, Config, Console, Duration, Effect, Layer, Logger, Option, References, Schedule, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
-import { snapshot } from "./snapshot.ts"
+import { feedsOf, snapshot } from "./snapshot.ts"
 import { DurationText, layerOverrides, layerStartDefaults, startConfig, type StartSettings } from "./StartConfig.ts"
 import { launch, type System } from "./System.ts"
 import { eventLine, renderSummary, renderView } from "./view.ts"
@@ -44,7 +44,7 @@ const logBuffer = (keep: number) => {
   return { lines, layer: Layer.mergeAll(Logger.layer([logger]), Layer.succeed(References.MinimumLogLevel, "Warn")) }
 }
 
-const toStderr = Layer.mergeAll(Logger.layer([Logger.consoleLogFmt]), Layer.succeed(Logger.LogToStderr, true))
+const toStderr = Logger.layer([Logger.withConsoleError(Logger.formatLogFmt)])
 
 const write = (text: string) => Effect.sync(() => void process.stdout.write(text))
 
@@ -86,6 +86,7 @@ export const runStart = (options: StartOptions) =>
       const system = yield* launch(
         mode === "json" ? { onEvent: (e) => Console.log(eventLine(e.event, e.opportunity, e.at)) } : {}
       )
+      yield* Effect.logInfo("start: all parts running", { odds: feedsOf(system), store: system.store, output: mode })
       const display = mode === "view"
         ? viewLoop(system, settings, startedAt, logs.lines)
         : mode === "summary"

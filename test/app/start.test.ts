@@ -20,9 +20,8 @@ const observeMs = 20_000
 const findWithinMs = 30_000
 
 const quiet = Layer.mergeAll(
-  Logger.layer([Logger.consoleLogFmt]),
-  Layer.succeed(References.MinimumLogLevel, "Warn"),
-  Layer.succeed(Logger.LogToStderr, true)
+  Logger.layer([Logger.withConsoleError(Logger.formatLogFmt)]),
+  Layer.succeed(References.MinimumLogLevel, "Warn")
 )
 
 describe("start on the simulator", () => {
