@@ -1,0 +1,70 @@
+// The benchmark's arithmetic: percentiles, verdicts against targets, the latency attribution of publications
+// and opportunities, and the table.
+import { assert, describe, it } from "@effect/vitest"
+import { opportunityLatencies } from "../../bench/parts/e2e.ts"
+import { latencies } from "../../bench/parts/headline.ts"
+import { buildRow, renderTable } from "../../bench/lib/report.ts"
+import { median, quantile } from "../../bench/lib/stats.ts"
+
+describe("bench statistics", () => {
+  it("takes nearest-rank percentiles and the usual median", () => {
+    const xs = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6]
+    assert.strictEqual(quantile(xs, 0.5), 5)
+    assert.strictEqual(quantile(xs, 0.9), 9)
+    assert.strictEqual(quantile(xs, 0.99), 10)
+    assert.strictEqual(median(xs), 5.5)
+    assert.isNaN(quantile([], 0.5))
+  })
+
+  it("judges the median, or the median ratio, against a target", () => {
+    const samples = [{ id: "a", value: 10, ratio: 0.7 }, { id: "a", value: 30, ratio: 0.9 }, { id: "a", value: 20, ratio: 0.8 }]
+    assert.strictEqual(buildRow({ id: "a", label: "A", unit: "x", target: { op: ">=", value: 20 } }, samples).status, "PASS")
+    assert.strictEqual(buildRow({ id: "a", label: "A", unit: "x", target: { op: "<", value: 20 } }, samples).status, "MISS")
+    const onRatio = buildRow({ id: "a", label: "A", unit: "x", target: { op: ">=", value: 0.85, onRatio: true } }, samples)
+    assert.strictEqual(onRatio.status, "MISS")
+    assert.deepStrictEqual(onRatio.ratio, { median: 0.8, min: 0.7, max: 0.9 })
+    assert.deepStrictEqual(onRatio.value, { median: 20, min: 10, max: 30 })
+    assert.strictEqual(buildRow({ id: "a", label: "A", unit: "x" }, samples).status, "INFO")
+  })
+
+  it("shows a row without samples as not available, never with a figure", () => {
+    const row = buildRow({ id: "b", label: "B", unit: "x", target: { op: "<=", value: 1 } }, [], "dist/main.js missing")
+    assert.strictEqual(row.status, "not available")
+    assert.isNull(row.value)
+    const table = renderTable([row], [{ name: "c", ok: false, detail: "broken" }])
+    assert.include(table, "not available (dist/main.js missing)")
+    assert.include(table, "FAIL c: broken")
+  })
+})
+
+describe("latency attribution", () => {
+  it("times a publication from the last job sent before it among its bookmakers", () => {
+    const sent = new Map([
+      ["live|btts|p0|BookieAlpha", [1, 50]],
+      ["live|btts|p0|BookieBeta", [3, 70]]
+    ])
+    const pub = (arrivedAt: number) => ({
+      stream: "live_btts-matched_stream",
+      arrivedAt,
+      fields: { data_key: "k", bookmakers: "BookieAlpha,BookieBeta", stream_date: "p0" }
+    })
+    assert.deepStrictEqual(latencies([pub(5), pub(60), pub(75)], sent), [2, 10, 5])
+    assert.deepStrictEqual(latencies([{ ...pub(5), stream: "upcoming_btts-matched_stream" }], sent), [])
+  })
+
+  it("times an opportunity from the job that fetched its newest leg", () => {
+    const jobs = [
+      { ms: 1000, key: "BookieAlpha|btts|upcoming" },
+      { ms: 4000, key: "BookieAlpha|btts|upcoming" },
+      { ms: 3000, key: "BookieBeta|btts|upcoming" }
+    ]
+    const legs = JSON.stringify([{ bookmaker: "BookieAlpha", market: "btts", age_ms: 500 }, { bookmaker: "BookieBeta", market: "btts", age_ms: 2500 }])
+    const detected = 5000
+    const event = (name: string) => ({ ms: 5002, fields: { event: name, source: "upcoming", legs, detected_at: new Date(detected).toISOString() } })
+    // Newest leg: Alpha's, fetched at 4500 by the job enqueued at 4000.
+    assert.deepStrictEqual(opportunityLatencies(jobs, [event("new"), event("updated"), event("gone")]), [
+      { total: 1002, toFetch: 500 },
+      { total: 1002, toFetch: 500 }
+    ])
+  })
+})
