@@ -9,6 +9,7 @@
 import { Schema, SchemaTransformation } from "effect"
 import { SchemaJITCompiler } from "effect/schema"
 import { Price } from "../domain/Quote.ts"
+import { isDateMillis, isoOfMillis, parseIsoMillis, parseSpaceSeparatedMillis } from "./instants.ts"
 import {
   formatAmerican,
   formatDecimal,
@@ -79,17 +80,26 @@ export const SafeId = Schema.String.pipe(
   Schema.check(Schema.isPattern(/^[A-Za-z0-9_:-][A-Za-z0-9_.:-]{0,63}$/, { expected: "an id of [A-Za-z0-9_.:-], at most 64 characters" }))
 )
 
-const isoUtc = (ms: number): string | undefined => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined)
+/**
+ * A time notation that `millis` reads: valid when it names an instant a Date can hold, read as ISO-8601 UTC.
+ */
+const timeNotation = <W>(millis: (w: W) => number | undefined) => {
+  const instant = (w: W): number | undefined => {
+    const ms = millis(w)
+    return ms !== undefined && isDateMillis(ms) ? ms : undefined
+  }
+  const read = reader<W, number>(instant)
+  return { valid: (w: W) => instant(w) !== undefined, read: (w: W) => isoOfMillis(read(w)) }
+}
 
-const parseIsoInstant = (s: string): string | undefined =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) ? isoUtc(Date.parse(s)) : undefined
+const isoInstant = timeNotation(parseIsoMillis)
 
 /** An ISO-8601 instant with `Z` or a numeric offset. */
-export const IsoInstantWire = wireText("an ISO-8601 date-time with an offset", (s) => parseIsoInstant(s) !== undefined)
+export const IsoInstantWire = wireText("an ISO-8601 date-time with an offset", isoInstant.valid)
   .pipe(Schema.brand("IsoInstantWire"))
 export type IsoInstantWire = typeof IsoInstantWire.Type
 /** As ISO-8601 UTC. */
-export const readIsoInstant = reader<IsoInstantWire, string>(parseIsoInstant)
+export const readIsoInstant: (w: IsoInstantWire) => string = isoInstant.read
 /** Decoded to ISO-8601 UTC; encoded at `offsetMinutes`. */
 export const IsoInstant = (offsetMinutes: number) =>
   codec(IsoInstantWire, Schema.String, readIsoInstant, (iso) => withOffset(iso, offsetMinutes) as IsoInstantWire)
@@ -103,14 +113,14 @@ const withOffset = (iso: string, offsetMinutes: number): string => {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`
 }
 
-const parseEpochSeconds = (n: number): string | undefined => isoUtc(n * 1000)
+const epochSeconds = timeNotation((n: number) => n * 1000)
 
 /** Seconds since the Unix epoch. */
-export const EpochSecondsWire = Schema.Int.check(checkedBy("epoch seconds", (n: number) => parseEpochSeconds(n) !== undefined))
+export const EpochSecondsWire = Schema.Int.check(checkedBy("epoch seconds", epochSeconds.valid))
   .pipe(Schema.brand("EpochSecondsWire"))
 export type EpochSecondsWire = typeof EpochSecondsWire.Type
 /** As ISO-8601 UTC. */
-export const readEpochSeconds = reader<EpochSecondsWire, string>(parseEpochSeconds)
+export const readEpochSeconds: (w: EpochSecondsWire) => string = epochSeconds.read
 export const EpochSeconds = codec(
   EpochSecondsWire,
   Schema.String,
@@ -118,17 +128,16 @@ export const EpochSeconds = codec(
   (iso) => Math.floor(Date.parse(iso) / 1000) as EpochSecondsWire
 )
 
-const parseSpaceSeparatedUtc = (s: string): string | undefined =>
-  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? isoUtc(Date.parse(`${s.replace(" ", "T")}Z`)) : undefined
+const spaceSeparatedUtc = timeNotation(parseSpaceSeparatedMillis)
 
 /** "2024-05-01 18:45:00" in UTC. */
 export const SpaceSeparatedUtcWire = wireText(
   "a UTC date-time \"YYYY-MM-DD HH:MM:SS\"",
-  (s) => parseSpaceSeparatedUtc(s) !== undefined
+  spaceSeparatedUtc.valid
 ).pipe(Schema.brand("SpaceSeparatedUtcWire"))
 export type SpaceSeparatedUtcWire = typeof SpaceSeparatedUtcWire.Type
 /** As ISO-8601 UTC. */
-export const readSpaceSeparatedUtc = reader<SpaceSeparatedUtcWire, string>(parseSpaceSeparatedUtc)
+export const readSpaceSeparatedUtc: (w: SpaceSeparatedUtcWire) => string = spaceSeparatedUtc.read
 export const SpaceSeparatedUtc = codec(
   SpaceSeparatedUtcWire,
   Schema.String,
