@@ -15,45 +15,45 @@ export interface QuoteContext {
   readonly fetchedAt: string
 }
 
-/** A selection as most feeds list it: the bookmaker's code, and its price or null when suspended. */
-export interface Selection {
-  readonly code: string
-  readonly price: number | null
+/** A bookmaker's price for one of its own codes: null when suspended, undefined when the event lists no such selection. */
+export type PriceOf = (code: string) => number | null | undefined
+
+export interface LiveFields {
+  readonly minute: number
+  readonly homeScore: number
+  readonly awayScore: number
 }
 
-/**
- * The price of every outcome of `market`, read from `selections` by the bookmaker's `codes`; selections
- * with codes not of this market are ignored. Fails with a reason when an outcome is missing.
- */
-export const pricesFor = (
-  market: Market,
-  codes: OutcomeCodes,
-  selections: ReadonlyArray<Selection>
-): Result.Result<ReadonlyArray<OutcomePrice>, string> => {
-  const prices: Array<OutcomePrice> = []
-  for (const outcome of outcomesOf[market]) {
-    const selection = selections.find((s) => s.code === codes[outcome])
-    if (selection === undefined) return Result.fail(`no price for outcome ${codes[outcome]}`)
-    prices.push({ outcome, price: selection.price })
-  }
-  return Result.succeed(prices)
-}
+/** The live state of a feed that gives the score as home and away goals. */
+export const liveState = (minute: number, score: { readonly home: number; readonly away: number }): LiveFields => ({
+  minute,
+  homeScore: score.home,
+  awayScore: score.away
+})
 
 export interface QuoteFields {
   readonly eventId: string
   readonly listing: Listing
-  readonly selections: ReadonlyArray<Selection>
-  readonly live?: { readonly minute: number; readonly homeScore: number; readonly awayScore: number } | undefined
+  readonly priceOf: PriceOf
+  readonly live?: LiveFields | undefined
 }
 
-export const quoteOf = (ctx: QuoteContext, codes: OutcomeCodes, fields: QuoteFields): Result.Result<Quote, string> =>
-  Result.map(pricesFor(ctx.market, codes, fields.selections), (prices) => ({
+/** The quote of one event: the price of every outcome of the market, read by the bookmaker's `codes`; fails with a reason when an outcome is missing. */
+export const quoteOf = (ctx: QuoteContext, codes: OutcomeCodes, fields: QuoteFields): Result.Result<Quote, string> => {
+  const prices: Array<OutcomePrice> = []
+  for (const outcome of outcomesOf[ctx.market]) {
+    const price = fields.priceOf(codes[outcome])
+    if (price === undefined) return Result.fail(`no price for outcome ${codes[outcome]}`)
+    prices.push({ outcome, price })
+  }
+  const quote = {
     bookmaker: ctx.bookmaker,
     market: ctx.market,
     source: ctx.source,
     eventId: fields.eventId,
     listing: fields.listing,
     prices,
-    fetchedAt: ctx.fetchedAt,
-    ...(fields.live === undefined ? {} : { live: fields.live })
-  }))
+    fetchedAt: ctx.fetchedAt
+  }
+  return Result.succeed(fields.live === undefined ? quote : { ...quote, live: fields.live })
+}

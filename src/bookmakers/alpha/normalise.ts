@@ -2,33 +2,39 @@
 import { Result } from "effect"
 import { readDecimal, readIsoInstant, readScore } from "../codecs.ts"
 import { eachItem, type Normalised } from "../payload.ts"
-import { type QuoteContext, quoteOf, type Selection } from "../quote.ts"
-import { AlphaEvent, type AlphaEventsPage, alphaMarketCodes, alphaOutcomes } from "./wire.ts"
+import { liveState, type PriceOf, type QuoteContext, quoteOf } from "../quote.ts"
+import { AlphaEvent, type AlphaEventsPage, alphaMarketCodes, alphaOutcomes, type AlphaSelection } from "./wire.ts"
 
 const events = eachItem(AlphaEvent, ["data"])
 
-const toQuote = (ctx: QuoteContext) => (event: AlphaEvent) => {
-  const code = alphaMarketCodes[ctx.market]
-  const market = event.markets.find((m) => m.type === code)
-  if (market === undefined) return Result.fail(`no ${code} market`)
-  const score = event.in_play === null ? undefined : readScore(event.in_play.score)
-  return quoteOf(ctx, alphaOutcomes, {
-    eventId: event.id,
-    listing: {
-      home: event.home_team,
-      away: event.away_team,
-      kickoff: readIsoInstant(event.start_time),
-      league: event.competition.name,
-      country: event.competition.country
-    },
+const priceOf = (selections: ReadonlyArray<AlphaSelection>): PriceOf => (code) => {
+  for (const s of selections) {
+    if (s.name !== code) continue
+    if (s.suspended) return null
     // A selection that is neither suspended nor priced is left out, so its outcome counts as missing.
-    selections: market.selections.flatMap((s): Array<Selection> =>
-      s.suspended ? [{ code: s.name, price: null }] : s.odds === undefined ? [] : [{ code: s.name, price: readDecimal(s.odds) }]
-    ),
-    live: event.in_play === null || score === undefined
-      ? undefined
-      : { minute: event.in_play.minute, homeScore: score.home, awayScore: score.away }
-  })
+    if (s.odds !== undefined) return readDecimal(s.odds)
+  }
+  return undefined
+}
+
+const toQuote = (ctx: QuoteContext) => {
+  const code = alphaMarketCodes[ctx.market]
+  return (event: AlphaEvent) => {
+    const market = event.markets.find((m) => m.type === code)
+    if (market === undefined) return Result.fail(`no ${code} market`)
+    return quoteOf(ctx, alphaOutcomes, {
+      eventId: event.id,
+      listing: {
+        home: event.home_team,
+        away: event.away_team,
+        kickoff: readIsoInstant(event.start_time),
+        league: event.competition.name,
+        country: event.competition.country
+      },
+      priceOf: priceOf(market.selections),
+      live: event.in_play === null ? undefined : liveState(event.in_play.minute, readScore(event.in_play.score))
+    })
+  }
 }
 
 export const normaliseAlpha = (page: AlphaEventsPage, ctx: QuoteContext): Normalised => events(page.data, toQuote(ctx))

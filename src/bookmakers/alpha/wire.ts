@@ -26,6 +26,7 @@ export const AlphaSelection = Schema.Struct({
   odds: Schema.optionalKey(DecimalWire),
   suspended: Schema.Boolean
 })
+export type AlphaSelection = typeof AlphaSelection.Type
 
 export const AlphaMarket = Schema.Struct({
   type: Schema.String,

@@ -19,24 +19,36 @@ const events = eachItem(BetaEvent, ["events"])
 export const betaTournaments = (page: BetaTournamentsPage): Collected<BetaTournament> =>
   tournaments(page.tournaments, Result.succeed)
 
+/** The one competitor named `qualifier`; undefined when there is none, or more than one. */
+const only = (competitors: BetaEvent["competitors"], qualifier: "home" | "away") => {
+  let found: BetaEvent["competitors"][number] | undefined
+  for (const c of competitors) {
+    if (c.qualifier !== qualifier) continue
+    if (found !== undefined) return undefined
+    found = c
+  }
+  return found
+}
+
 const toQuote = (ctx: QuoteContext, tournament: BetaEventsPage["tournament"]) => (event: BetaEvent) => {
-  const home = event.competitors.filter((c) => c.qualifier === "home")
-  const away = event.competitors.filter((c) => c.qualifier === "away")
-  if (home.length !== 1 || away.length !== 1) return Result.fail("expected one home and one away competitor")
+  const home = only(event.competitors, "home")
+  const away = only(event.competitors, "away")
+  if (home === undefined || away === undefined) return Result.fail("expected one home and one away competitor")
   if (event.offer.type !== betaOfferTypes[ctx.market]) return Result.fail(`offer is ${event.offer.type}`)
   return quoteOf(ctx, betaOutcomes, {
     eventId: event.eventId,
     listing: {
-      home: home[0]!.name,
-      away: away[0]!.name,
+      home: home.name,
+      away: away.name,
       kickoff: readIsoInstant(event.scheduled),
       league: tournament.name,
       country: tournament.category.name
     },
-    selections: [
-      ...event.offer.outcomes.map((o) => ({ code: o.pick, price: readAmerican(o.american) })),
-      ...event.offer.locked.map((pick) => ({ code: pick, price: null }))
-    ],
+    // Priced picks first, then the locked (suspended) ones.
+    priceOf: (code) => {
+      for (const o of event.offer.outcomes) if (o.pick === code) return readAmerican(o.american)
+      return event.offer.locked.includes(code) ? null : undefined
+    },
     live: event.liveData === undefined
       ? undefined
       : { minute: readMatchClock(event.liveData.matchTime), homeScore: event.liveData.homeScore, awayScore: event.liveData.awayScore }

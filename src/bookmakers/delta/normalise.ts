@@ -2,7 +2,7 @@
 import { Result } from "effect"
 import { readScore, readSpaceSeparatedUtc, SafeId } from "../codecs.ts"
 import { type Collected, eachItem, type Normalised } from "../payload.ts"
-import { type QuoteContext, quoteOf } from "../quote.ts"
+import { liveState, type QuoteContext, quoteOf } from "../quote.ts"
 import { DeltaEvent, type DeltaIdList, type DeltaMarketsPage, deltaOutcomes, readDeltaPrice } from "./wire.ts"
 
 const ids = eachItem(SafeId, ["ids"])
@@ -10,14 +10,15 @@ const events = eachItem(DeltaEvent, ["events"])
 
 export const deltaIds = (list: DeltaIdList): Collected<string> => ids(list.ids, Result.succeed)
 
-const toQuote = (ctx: QuoteContext) => (event: DeltaEvent) => {
-  const score = event.st === undefined ? undefined : readScore(event.st.sc)
-  return quoteOf(ctx, deltaOutcomes, {
+const toQuote = (ctx: QuoteContext) => (event: DeltaEvent) =>
+  quoteOf(ctx, deltaOutcomes, {
     eventId: event.id,
     listing: { home: event.t1, away: event.t2, kickoff: readSpaceSeparatedUtc(event.ko), league: event.lg, country: event.cn },
-    selections: event.odds.map((o) => ({ code: o.c, price: readDeltaPrice(o.v) })),
-    live: event.st === undefined || score === undefined ? undefined : { minute: event.st.min, homeScore: score.home, awayScore: score.away }
+    priceOf: (code) => {
+      for (const o of event.odds) if (o.c === code) return readDeltaPrice(o.v)
+      return undefined
+    },
+    live: event.st === undefined ? undefined : liveState(event.st.min, readScore(event.st.sc))
   })
-}
 
 export const normaliseDelta = (page: DeltaMarketsPage, ctx: QuoteContext): Normalised => events(page.events, toQuote(ctx))

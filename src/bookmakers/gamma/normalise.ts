@@ -16,11 +16,13 @@ const toQuote = (ctx: QuoteContext) => (fixture: GammaFixture) =>
       league: fixture.tournament.title,
       country: fixture.tournament.region
     },
-    selections: fixture.book.selections.map((s) => ({ code: s.key, price: s.price === null ? null : readFractional(s.price) })),
+    priceOf: (code) => {
+      for (const s of fixture.book.selections) if (s.key === code) return s.price === null ? null : readFractional(s.price)
+      return undefined
+    },
     live: fixture.clock === undefined
       ? undefined
       : { minute: fixture.clock.elapsed, homeScore: fixture.clock.goals[0], awayScore: fixture.clock.goals[1] }
   })
 
-export const normaliseGamma = (page: GammaFixturesPage, ctx: QuoteContext): Normalised =>
-  fixtures(page.fixtures, toQuote(ctx))
+export const normaliseGamma = (page: GammaFixturesPage, ctx: QuoteContext): Normalised => fixtures(page.fixtures, toQuote(ctx))
