@@ -15,11 +15,10 @@ import { runCommand } from "./run.ts"
 const ExtractorsLive = Layer.unwrap(Effect.map(extractorsMode, (mode) =>
   mode === "synthetic" ? layerSynthetic : layerHttp.pipe(Layer.provide(NodeHttpClient.layerUndici))))
 
-// The worker's own settings are read first, so that a bad one is reported before any connection is tried.
-const WorkerLive = Layer.mergeAll(
-  layerRedis,
-  ExtractorsLive,
-  FixtureResolver.layer.pipe(Layer.provide(NodeFileSystem.layer))
-).pipe(Layer.provideMerge(WorkerConfig.layer))
+// Every setting is read before Redis is connected to (which may wait for it), so that a bad one is reported at once.
+const WorkerLive = layerRedis.pipe(
+  Layer.provideMerge(Layer.mergeAll(ExtractorsLive, FixtureResolver.layer.pipe(Layer.provide(NodeFileSystem.layer)))),
+  Layer.provideMerge(WorkerConfig.layer)
+)
 
 runCommand(run.pipe(Effect.provide(WorkerLive)))

@@ -9,7 +9,7 @@
 // Replies use RESP2 (set explicitly: ioredis 6 defaults to RESP3) and are validated with Schema.
 // Errors carry only redacted text (see redact.ts): never command arguments, the URL or the password.
 import { readFile } from "node:fs/promises"
-import { Duration, Effect, Layer, Option, Redacted, Result, Schema, Semaphore } from "effect"
+import { Duration, Effect, Layer, Option, Redacted, Result, Schedule, Schema, Semaphore } from "effect"
 import { Redis } from "ioredis"
 import type { ChainableCommander, ClientContext, RedisOptions, Result as IoResult } from "ioredis"
 import { capArgs, publishOnceArgs, publishOnceError, publishOnceLua } from "./publishOnce.ts"
@@ -28,6 +28,26 @@ declare module "ioredis" {
 }
 
 const failWith = (op: string) => (error: unknown) => new RedisError({ op, message: describeError(error) })
+
+/** Connection failures that mean Redis is not there yet (down, restarting, loading), not that it refuses us. */
+const unreachable = (error: RedisError): boolean =>
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ENOTFOUND|EAI_AGAIN|connect timed out|Connection is closed|^LOADING/
+    .test(error.message)
+
+/** Between attempts to make the first connection: 100 ms, doubling, at most 2 s. */
+const connectBackoff = Schedule.min([Schedule.exponential("100 millis"), Schedule.spaced("2 seconds")])
+
+/**
+ * A first connection: while Redis is down or restarting, wait for it (exiting would make a supervisor
+ * crash-loop us); a refusal (bad password, ACL, certificate) still fails at once.
+ */
+const waitForRedis = <A>(connecting: Effect.Effect<A, RedisError>): Effect.Effect<A, RedisError> =>
+  connecting.pipe(
+    Effect.tapError((error) =>
+      unreachable(error) ? Effect.logWarning("Redis not reachable yet; retrying", { error: error.message }) : Effect.void
+    ),
+    Effect.retry({ schedule: connectBackoff, while: unreachable })
+  )
 
 const decodeReply = <A>(op: string, schema: Schema.Decoder<A>) => (raw: unknown): Effect.Effect<A, RedisError> =>
   Schema.decodeUnknownEffect(schema)(raw).pipe(
@@ -101,7 +121,9 @@ interface Connection {
   closed: boolean
 }
 
-export const makeIoredisStore = Effect.gen(function*() {
+/** `waitAtStart`: retry the first connections while Redis is unreachable (see waitForRedis). */
+const make = (waitAtStart: boolean) => Effect.gen(function*() {
+  const firstConnection = waitAtStart ? waitForRedis : <A>(connecting: Effect.Effect<A, RedisError>) => connecting
   const cfg = yield* RedisConfig
   const target = Result.getOrUndefined(parseRedisUrl(Redacted.value(cfg.url)))
   if (target === undefined) return yield* new RedisError({ op: "config", message: "REDIS_URL is not a redis:// URL" })
@@ -157,7 +179,7 @@ export const makeIoredisStore = Effect.gen(function*() {
         autoResendUnfulfilledCommands: false
       })
       return Effect.as(connect(conn), conn)
-    }),
+    }).pipe(firstConnection),
     (conn) =>
       Effect.tryPromise(() => conn.client.quit()).pipe(
         Effect.timeout(cfg.closeTimeout),
@@ -172,7 +194,7 @@ export const makeIoredisStore = Effect.gen(function*() {
   })
   // The reader in use; replaced after it closed or was dropped by the watchdog. Only readGroup touches it.
   let reader: Connection | undefined = yield* Effect.acquireRelease(
-    openReader,
+    firstConnection(openReader),
     () => Effect.sync(() => reader?.client.disconnect()) // disconnect, not quit: quit waits for the BLOCK
   )
   const dropReader = (conn: Connection) =>
@@ -328,5 +350,13 @@ export const makeIoredisStore = Effect.gen(function*() {
   })
 })
 
+export const makeIoredisStore = make(false)
+
 /** The ioredis store; needs RedisConfig. Fails with RedisError when the first connections cannot be made. */
 export const layerIoredis: Layer.Layer<RedisStore, RedisError, RedisConfig> = Layer.effect(RedisStore, makeIoredisStore)
+
+/**
+ * The ioredis store for long-running commands (worker, detector, scheduler): while Redis is down or restarting
+ * at start it waits, logging each retry, instead of exiting; a refusal still fails at once.
+ */
+export const layerIoredisWaiting: Layer.Layer<RedisStore, RedisError, RedisConfig> = Layer.effect(RedisStore, make(true))
