@@ -123,18 +123,21 @@ const opportunityLines = (t: Tracked, now: number, paint: ReturnType<typeof styl
     `${fixtureName(t)} ${paint("dim", `· ${t.source} · age ${formatAge(now - t.since)}`)}` +
     (o.kind === "arbitrage" ? paint("dim", ` · stake ${o.staked.toFixed(2)} → profit ${o.profit.toFixed(2)}`) : "")
   const legs = o.legs.map((l) =>
-    `${" ".repeat(16)}${pad(l.bookmaker, 12)} ${pad(l.market, 13)} ${pad(l.outcome, 5)} ${padStart(l.price.toFixed(2), 7)}` +
+    `${" ".repeat(16)}${pad(l.bookmaker, 12)} ${pad(l.market, 14)} ${pad(l.outcome, 5)} ${padStart(l.price.toFixed(2), 7)}` +
     `  stake ${padStart(l.stake.toFixed(2), 7)}  ${paint("dim", `quoted ${formatAge(now - l.fetchedAt)} ago`)}`
   )
   return [head, ...legs]
 }
 
-const streamHeader = `${pad("JOB STREAM", 30)}${padStart("enqueued", 9)}${padStart("done", 7)}${padStart("matched", 9)}${
+/** Wide enough for the longest job stream name, `XTR-DOUBLE_CHANCE_upcoming_stream`. */
+const streamColumn = 35
+
+const streamHeader = `${pad("JOB STREAM", streamColumn)}${padStart("enqueued", 9)}${padStart("done", 7)}${padStart("matched", 9)}${
   padStart("errors", 8)
 }  enqueue→match p50 / p95`
 
 const streamLine = (s: StreamStats, paint: ReturnType<typeof styler>) =>
-  `${pad(s.stream, 30)}${padStart(String(s.enqueued), 9)}${padStart(String(s.done), 7)}${padStart(String(s.matched), 9)}${
+  `${pad(s.stream, streamColumn)}${padStart(String(s.enqueued), 9)}${padStart(String(s.done), 7)}${padStart(String(s.matched), 9)}${
     s.errors > 0 ? paint("red", padStart(String(s.errors), 8)) : padStart("0", 8)
   }  ${latencyText(s.latency)}${s.skipped > 0 ? paint("yellow", `  (${s.skipped} rounds skipped: backlog)`) : ""}`
 
@@ -162,7 +165,7 @@ export const renderView = (state: ViewState, options: RenderOptions): string => 
     "",
     paint("bold", streamHeader),
     ...state.streams.map((s) => streamLine(s, paint)),
-    `${pad("total", 30)}${padStart(String(sum(state.streams, "enqueued")), 9)}${padStart(String(sum(state.streams, "done")), 7)}${
+    `${pad("total", streamColumn)}${padStart(String(sum(state.streams, "enqueued")), 9)}${padStart(String(sum(state.streams, "done")), 7)}${
       padStart(String(sum(state.streams, "matched")), 9)
     }${padStart(String(sum(state.streams, "errors")), 8)}`,
     "",
