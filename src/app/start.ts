@@ -48,6 +48,9 @@ const toStderr = Logger.layer([Logger.withConsoleError(Logger.formatLogFmt)])
 
 const write = (text: string) => Effect.sync(() => void process.stdout.write(text))
 
+/** Read at every frame, so a resized terminal is followed; a pseudo-terminal may report 0 columns. */
+const terminalWidth = () => (process.stdout.columns > 0 ? process.stdout.columns : 120)
+
 /** Redraws in place: cursor home, each line cleared to its end, the rest of the screen cleared. */
 const frame = (text: string) => `\x1b[H${text.replaceAll("\n", "\x1b[K\n")}\x1b[K\n\x1b[J`
 
@@ -57,7 +60,7 @@ const viewLoop = (system: System, settings: StartSettings, startedAt: number, lo
     () =>
       snapshot(system, startedAt, logs).pipe(
         Effect.flatMap((state) =>
-          write(frame(renderView(state, { width: process.stdout.columns ?? 120, rows: settings.rows, color: true })))
+          write(frame(renderView(state, { width: terminalWidth(), rows: settings.rows, color: true })))
         ),
         Effect.repeat(Schedule.spaced(settings.refresh)),
         Effect.andThen(Effect.never)
