@@ -26,17 +26,14 @@ const daysFromCivil = (year: number, month: number, day: number): number => {
 }
 
 /**
- * The instant of "YYYY-MM-DD" + `separator` + "HH:MM" at `s`'s start, with optional ":SS" and fraction
- * when `seconds` is "optional" ("required": ":SS" and no fraction). Returns the UTC milliseconds of those
- * fields and where they end, or undefined for what Date.parse refuses (month 1–12, day 1–31, hour 0–24
- * with 24 only at 24:00 and a fraction of zeros, minutes and seconds 0–59; the fraction is cut to
- * milliseconds).
+ * The UTC milliseconds of "YYYY-MM-DD" + `separator` + "HH:MM" at the start of `s`, then:
+ * - `kind` "iso": optional ":SS" and fraction, then `Z` or ±HH:MM (hours 0–23, minutes 0–59) ending `s`;
+ * - `kind` "space": ":SS" ending `s`, read as UTC.
+ * Undefined for what Date.parse refuses: month 1–12, day 1–31 (a day past the month's end rolls over),
+ * hour 0–24 with 24 only at 24:00 and a fraction of zeros, minutes and seconds 0–59; the fraction is cut
+ * to milliseconds.
  */
-const readLocal = (
-  s: string,
-  separator: number,
-  seconds: "optional" | "required"
-): { readonly ms: number; readonly end: number } | undefined => {
+const readInstant = (s: string, separator: number, kind: "iso" | "space"): number | undefined => {
   const year = digits(s, 0, 4)
   const month = digits(s, 5, 2)
   const day = digits(s, 8, 2)
@@ -54,7 +51,7 @@ const readLocal = (
     second = digits(s, 17, 2)
     if (second < 0 || second > 59) return undefined
     end = 19
-    if (seconds === "optional" && s.charCodeAt(19) === 46) {
+    if (kind === "iso" && s.charCodeAt(19) === 46) {
       // One to nine digits: the first three are the milliseconds, and any that is not 0 rules out 24:00.
       end = 20
       for (let d = s.charCodeAt(end) - 48; d >= 0 && d <= 9 && end < 29; d = s.charCodeAt(++end) - 48) {
@@ -64,36 +61,31 @@ const readLocal = (
       if (end === 20) return undefined
       for (let place = end; place < 23; place++) millis *= 10
     }
-  } else if (seconds === "required") return undefined
+  } else if (kind === "space") return undefined
   if (hour === 24 && (minute !== 0 || second !== 0 || fraction)) return undefined
-  return { ms: daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis, end }
-}
-
-/** "2024-05-01T20:45:00+02:00", "2024-05-01T18:45Z", "2024-05-01T18:45:00.123Z": date-time with `Z` or ±HH:MM. */
-export const parseIsoMillis = (s: string): number | undefined => {
-  const local = readLocal(s, 84, "optional")
-  if (local === undefined) return undefined
-  const { end, ms } = local
-  if (s.charCodeAt(end) === 90) return s.length === end + 1 ? ms : undefined
+  const local = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis
+  if (kind === "space") return s.length === end ? local : undefined
+  if (s.charCodeAt(end) === 90) return s.length === end + 1 ? local : undefined
   const sign = s.charCodeAt(end)
   if ((sign !== 43 && sign !== 45) || s.length !== end + 6 || s.charCodeAt(end + 3) !== 58) return undefined
   const hours = digits(s, end + 1, 2)
   const minutes = digits(s, end + 4, 2)
   if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined
   const offset = (hours * 60 + minutes) * 60_000
-  return sign === 43 ? ms - offset : ms + offset
+  return sign === 43 ? local - offset : local + offset
 }
 
+/** "2024-05-01T20:45:00+02:00", "2024-05-01T18:45Z", "2024-05-01T18:45:00.123Z": date-time with `Z` or ±HH:MM. */
+export const parseIsoMillis = (s: string): number | undefined => readInstant(s, 84, "iso")
+
 /** "2024-05-01 18:45:00", read as UTC. */
-export const parseSpaceSeparatedMillis = (s: string): number | undefined => {
-  const local = readLocal(s, 32, "required")
-  return local !== undefined && s.length === local.end ? local.ms : undefined
-}
+export const parseSpaceSeparatedMillis = (s: string): number | undefined => readInstant(s, 32, "space")
 
 /** Whether a Date can hold the instant (at most 8.64e15 ms either side of the epoch). */
 export const isDateMillis = (ms: number): boolean => Math.abs(ms) <= 8.64e15
 
-const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
+/** The ASCII code of the digit at `place` (1, 10, 100 …) of `n`. */
+const digit = (n: number, place: number): number => 48 + (Math.floor(n / place) % 10)
 
 /** ISO-8601 UTC, as Date.prototype.toISOString writes it (a RangeError where a Date cannot hold the instant). */
 export const isoOfMillis = (ms: number): string => {
@@ -110,14 +102,17 @@ export const isoOfMillis = (ms: number): string => {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
   // Years outside 0000–9999 (a sign and six digits), and what is no instant at all: left to Date.
   if (!(year >= 0 && year <= 9999)) return new Date(t).toISOString()
-  let rest = t - days * DAY_MS
-  const hour = Math.floor(rest / 3_600_000)
-  rest -= hour * 3_600_000
-  const minute = Math.floor(rest / 60_000)
-  rest -= minute * 60_000
-  const second = Math.floor(rest / 1000)
-  const millis = rest - second * 1000
-  const y = year < 1000 ? `${year}`.padStart(4, "0") : `${year}`
-  const m = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`
-  return `${y}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${m}Z`
+  const time = t - days * DAY_MS
+  const hour = Math.floor(time / 3_600_000)
+  const minute = Math.floor(time / 60_000) % 60
+  const second = Math.floor(time / 1000) % 60
+  const millis = time % 1000
+  // One flat string from its character codes: a template literal would build a rope of many pieces that
+  // every later use (hashing, comparing) flattens again.
+  return String.fromCharCode(
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), 45,
+    digit(month, 10), digit(month, 1), 45, digit(day, 10), digit(day, 1), 84,
+    digit(hour, 10), digit(hour, 1), 58, digit(minute, 10), digit(minute, 1), 58, digit(second, 10), digit(second, 1), 46,
+    digit(millis, 100), digit(millis, 10), digit(millis, 1), 90
+  )
 }

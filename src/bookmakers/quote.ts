@@ -40,11 +40,13 @@ export interface QuoteFields {
 
 /** The quote of one event: the price of every outcome of the market, read by the bookmaker's `codes`; fails with a reason when an outcome is missing. */
 export const quoteOf = (ctx: QuoteContext, codes: OutcomeCodes, fields: QuoteFields): Result.Result<Quote, string> => {
-  const prices: Array<OutcomePrice> = []
-  for (const outcome of outcomesOf[ctx.market]) {
+  const outcomes = outcomesOf[ctx.market]
+  const prices = new Array<OutcomePrice>(outcomes.length)
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i]!
     const price = fields.priceOf(codes[outcome])
     if (price === undefined) return Result.fail(`no price for outcome ${codes[outcome]}`)
-    prices.push({ outcome, price })
+    prices[i] = { outcome, price }
   }
   const quote = {
     bookmaker: ctx.bookmaker,
