@@ -42,20 +42,31 @@ export const mergeCollected = <B>(parts: ReadonlyArray<Collected<B>>): Collected
  * each item is decoded with `schema`, then converted; an item that fails either step is skipped with its
  * path and reason. `convert` fails with a reason for an item that decodes but cannot be used (e.g. an
  * outcome missing from the market).
+ *
+ * The bookmakers' item Schemas are structure and checks only, so an item the Schema's guard (`Schema.is`,
+ * the same checks) accepts is used as it is: decoding it would only copy it, for every event of every
+ * response. The decoder runs for the items the guard refuses, to report where and why.
  */
-export const eachItem = <A>(schema: Schema.ConstraintDecoder<A>, at: ReadonlyArray<PropertyKey>) => {
+export const eachItem = <A>(schema: Schema.Codec<A, unknown>, at: ReadonlyArray<PropertyKey>) => {
+  const is = Schema.is(schema)
   const decode = Schema.decodeUnknownResult(schema)
   return <B>(items: ReadonlyArray<unknown>, convert: (a: A) => Result.Result<B, string>): Collected<B> => {
     const ok: Array<B> = []
     const skipped: Array<Skipped> = []
     for (let index = 0; index < items.length; index++) {
-      const decoded = decode(items[index])
-      if (Result.isFailure(decoded)) {
-        const { message, path } = describeIssue(decoded.failure.issue, [...at, index])
-        skipped.push({ path, reason: message })
-        continue
+      const item = items[index]
+      let value: A
+      if (is(item)) value = item
+      else {
+        const decoded = decode(item)
+        if (Result.isFailure(decoded)) {
+          const { message, path } = describeIssue(decoded.failure.issue, [...at, index])
+          skipped.push({ path, reason: message })
+          continue
+        }
+        value = decoded.success
       }
-      const converted = convert(decoded.success)
+      const converted = convert(value)
       if (Result.isFailure(converted)) skipped.push({ path: formatPath([...at, index]), reason: converted.failure })
       else ok.push(converted.success)
     }
