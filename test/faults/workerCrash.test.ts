@@ -46,7 +46,7 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
   it("during an HTTP fetch: the restarted worker reclaims the batch", async () => {
     const sim: Simulator = await startSimulator({ faults: slowFetches(3000) })
     try {
-      const env = { REDIS_URL: server.url, STREAM: btts, ...httpEnv(sim), XTR_BATCH: "4", XTR_JOB_TIMEOUT: "5 seconds", XTR_CLAIM_IDLE: "6 seconds" }
+      const env = { REDIS_URL: server.url, STREAM: btts, ...httpEnv(sim), XTR_BATCH: "4", XTR_JOB_TIMEOUT: "4 seconds", XTR_CLAIM_IDLE: "9 seconds" }
       const jobs = upcomingJobs()
       await createGroup(redis, btts)
       const first = startWorker("worker", env)
@@ -63,7 +63,7 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
       await drained(redis, btts, 30_000)
       const v = await verify(redis, { stream: btts, jobs, written: { kind: "some" }, matchedStreams: [matchedBtts] })
       record(rowOf("1a kill -9 mid-fetch, restart", v, recovery, Math.max(first.peakRss(), second.peakRss()),
-        `${inFlight.length} jobs in flight at the kill; recovery = restart to their ack (XTR_CLAIM_IDLE=6 s)`))
+        `${inFlight.length} jobs in flight at the kill; recovery = restart to their ack (XTR_CLAIM_IDLE=9 s)`))
       expect(v.problems).toEqual([])
     } finally {
       await sim.close()
