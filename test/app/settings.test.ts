@@ -40,7 +40,7 @@ describe("start settings", () => {
   it.effect("the parts get start's faster cadences unless their variable is set; overrides win over both", () =>
     Effect.gen(function*() {
       const s = yield* schedulerConfig
-      assert.deepStrictEqual([Duration.toMillis(s.liveEvery), Duration.toMillis(s.upcomingEvery), s.days], [4_000, 30_000, 5])
+      assert.deepStrictEqual([Duration.toMillis(s.liveEvery), Duration.toMillis(s.upcomingEvery), s.days], [4_000, 20_000, 5])
       const read = Effect.gen(function*() {
         return yield* schedulerConfig
       })
