@@ -2,12 +2,13 @@
 // notation comes in three parts built on one parser:
 // - `…Wire`: the Schema of what the wire carries, a string (or number) with a check that runs the parser.
 //   Event Schemas are built from these and plain structure only, so Effect's Schema JIT compiles each into
-//   straight-line code that builds no intermediate value per field (a response holds thousands of events).
+//   straight-line code, and an event that passes is used as it came (a response holds thousands of events;
+//   see eachItem in payload.ts).
 // - `read…`: the canonical value of a wire value that passed that check; normalisation calls it.
 // - the codec (`DecimalString`, `IsoInstant(offset)` …): the wire value decoded to the canonical one and
 //   encoded back; the simulated APIs encode with it, so they write exactly what the extractors accept.
 import { Schema, SchemaTransformation } from "effect"
-import { SchemaJITCompiler } from "effect/schema"
+import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import { Price } from "../domain/Quote.ts"
 import { isDateMillis, isoOfMillis, parseIsoMillis, parseSpaceSeparatedMillis } from "./instants.ts"
 import {
@@ -20,9 +21,9 @@ import {
 } from "./prices.ts"
 
 /**
- * A wire Schema whose decoder is compiled (Effect's Schema JIT) before its first use. A value that fails
- * the compiled decoder is decoded again by the interpreter, which reports the issue and its path; where
- * code generation is not allowed, the interpreter does all the work.
+ * A wire Schema whose decoder and guard are compiled (Effect's Schema JIT) before their first use. A value
+ * the compiled code refuses is decoded again by the interpreter, which reports the issue and its path;
+ * where code generation is not allowed, the interpreter does all the work.
  */
 export const compiled = <S extends Schema.Top>(schema: S): S => {
   SchemaJITCompiler.enable(schema.ast)
