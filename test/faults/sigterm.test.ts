@@ -55,8 +55,8 @@ describe.skipIf(skipWithoutRedis("fault suite: SIGTERM", { ownServer: true }))("
     ...httpEnv(sim),
     XTR_BATCH: "8",
     XTR_BLOCK: "1 second", // the default: a read in flight at the signal may take this long to return
-    XTR_JOB_TIMEOUT: "5 seconds",
-    XTR_CLAIM_IDLE: "11 seconds", // over XTR_WINDOW + 2 × XTR_JOB_TIMEOUT (the next batch is read while one runs)
+    XTR_JOB_TIMEOUT: "4 seconds",
+    XTR_CLAIM_IDLE: "9 seconds", // over XTR_WINDOW + 2 × XTR_JOB_TIMEOUT (the next batch is read while one runs)
     XTR_GRACE: `${graceMs / 1000} seconds`
   })
 
@@ -126,7 +126,7 @@ describe.skipIf(skipWithoutRedis("fault suite: SIGTERM", { ownServer: true }))("
       const v = await verify(redis, { stream: btts, jobs, written: { kind: "some" }, matchedStreams: [matchedBtts] })
       const all = { ...v, problems: [...v.problems, ...problems] }
       record(rowOf("7b SIGTERM, Redis down", all, recovery, Math.max(worker.peakRss(), next.peakRss()),
-        `exit 0 after ${(exitMs / 1000).toFixed(1)} s; ${batch.length} unwritten jobs left pending, reclaimed ${((Date.now() - from) / 1000).toFixed(1)} s after the next worker started (XTR_CLAIM_IDLE=11 s)`))
+        `exit 0 after ${(exitMs / 1000).toFixed(1)} s; ${batch.length} unwritten jobs left pending, reclaimed ${((Date.now() - from) / 1000).toFixed(1)} s after the next worker started (XTR_CLAIM_IDLE=9 s)`))
       expect(all.problems).toEqual([])
     } finally {
       await proxy.close()
