@@ -17,7 +17,7 @@ const env = {
 }
 /** Long enough for three upcoming rounds and a dozen live ones: a false positive has time to show. */
 const observeMs = 20_000
-const findWithinMs = 30_000
+const findWithinMs = 40_000
 
 const quiet = Layer.mergeAll(
   Logger.layer([Logger.withConsoleError(Logger.formatLogFmt)]),
