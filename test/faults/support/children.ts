@@ -45,6 +45,11 @@ process.once("exit", () => {
     }
   }
 })
+// Killed by a signal (a CI timeout, Ctrl-C), the test process would skip its exit handlers and orphan its
+// children (and redis-servers): exit instead, so that they run.
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+  process.once(signal, () => process.exit(128 + (signal === "SIGHUP" ? 1 : signal === "SIGINT" ? 2 : 15)))
+}
 
 const statusKb = (pid: number, field: "VmRSS" | "VmHWM"): number => {
   try {
