@@ -1,5 +1,6 @@
 // What pricing finds. `id` names an opportunity across polls (kind, fixture and which outcomes it bets on);
-// `signature` changes whenever a leg's bookmaker or price does, so a detector can tell new / updated / gone.
+// `signature` changes whenever what a bettor would do does — a leg's bookmaker, price or stake — and not when
+// the same prices are merely fetched again, so a detector can tell new / updated / gone.
 import type { Market, Outcome } from "../domain/Market.ts"
 
 export interface Leg {
@@ -54,5 +55,5 @@ export const opportunityId = (
   legs: ReadonlyArray<Pick<Leg, "market" | "outcome">>
 ): string => `${kind}|${fixture}|${legs.map((l) => `${l.market}:${l.outcome}`).join(",")}`
 
-export const opportunitySignature = (id: string, legs: ReadonlyArray<Pick<Leg, "bookmaker" | "price">>): string =>
-  `${id}|${legs.map((l) => `${l.bookmaker}@${l.price}`).join(",")}`
+export const opportunitySignature = (id: string, legs: ReadonlyArray<Pick<Leg, "bookmaker" | "price" | "stake">>): string =>
+  `${id}|${legs.map((l) => `${l.bookmaker}@${l.price}/${l.stake}`).join(",")}`

@@ -1,6 +1,8 @@
 // Pricing settings from the environment (PRICE_*), each falling back to its default.
 import { Config } from "effect"
+import { perSource } from "../config/perSource.ts"
 import {
+  bySource,
   CommissionFromString,
   defaultSettings,
   DevigMethod,
@@ -8,7 +10,9 @@ import {
   MillisFromString,
   PositiveFromString,
   ReferenceFromString,
-  type Settings
+  type Settings,
+  sourceLimits,
+  type SourceSettings
 } from "./Settings.ts"
 
 /** The environment variable of each setting. */
@@ -47,4 +51,24 @@ export const settingConfig = {
   )
 } satisfies { readonly [K in keyof Settings]: Config.Config<Settings[K]> }
 
-export const PricingConfig: Config.Config<Settings> = Config.all(settingConfig)
+const limit = (key: "freshnessMs" | "maxSpreadMs") =>
+  perSource(settingEnv[key], (name) => Config.schema(MillisFromString, name), {
+    live: sourceLimits.live[key],
+    upcoming: sourceLimits.upcoming[key]
+  })
+
+/**
+ * The detector's settings per data source: the freshness and spread limits from PRICE_FRESHNESS_LIVE /
+ * PRICE_FRESHNESS_UPCOMING (PRICE_MAX_SPREAD_… likewise), else PRICE_FRESHNESS for both, else the
+ * source's default; every other setting is shared.
+ */
+export const SourcePricingConfig: Config.Config<SourceSettings> = Config.all({
+  settings: Config.all(settingConfig),
+  freshnessMs: limit("freshnessMs"),
+  maxSpreadMs: limit("maxSpreadMs")
+}).pipe(Config.map(({ freshnessMs, maxSpreadMs, settings }) =>
+  bySource(settings, {
+    live: { freshnessMs: freshnessMs.live, maxSpreadMs: maxSpreadMs.live },
+    upcoming: { freshnessMs: freshnessMs.upcoming, maxSpreadMs: maxSpreadMs.upcoming }
+  })
+))

@@ -1,5 +1,6 @@
 // The knobs of pricing, their defaults, and the Schemas that read them from text (env and CLI flags share these).
 import { Duration, Effect, Option, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import type { PerSource } from "../config/perSource.ts"
 
 export const DevigMethod = Schema.Literals(["multiplicative", "additive", "power", "shin"])
 export type DevigMethod = typeof DevigMethod.Type
@@ -25,17 +26,41 @@ export interface Settings {
   readonly commission: Readonly<Record<string, number>>
 }
 
+/** The sanity limits on fetch times, which depend on how fast the source's prices move and how often it is polled. */
+export type Limits = Pick<Settings, "freshnessMs" | "maxSpreadMs">
+
+/**
+ * Defaults per data source, against the scheduler's default cadences (live every 5 s, upcoming every 5 min).
+ * In play, prices move every minute, so a quote is stale after 60 s (a dozen live rounds) and legs over 30 s
+ * apart may straddle a move. Pre-match prices move slowly and are fetched once a round: a quote stays fresh
+ * for 15 minutes (three rounds, so one failed or skipped round changes nothing), and legs may be 10 minutes
+ * apart (two rounds: a leg refreshed this round next to another market's leg from the last one, which is
+ * what the detector sees while a round is in progress).
+ */
+export const sourceLimits: PerSource<Limits> = {
+  live: { freshnessMs: 60_000, maxSpreadMs: 30_000 },
+  upcoming: { freshnessMs: 15 * 60_000, maxSpreadMs: 10 * 60_000 }
+}
+
+/** Without a source (the `price` command), quotes are judged by the strict in-play limits. */
 export const defaultSettings: Settings = {
   bankroll: 100,
   unit: 0.01,
-  freshnessMs: 60_000,
-  maxSpreadMs: 30_000,
+  ...sourceLimits.live,
   roiCap: 0.25,
   valueEdge: 0.02,
   reference: consensus,
   devig: "multiplicative",
   commission: {}
 }
+
+/** Pricing settings per data source: the same knobs, each source with its own limits. */
+export type SourceSettings = PerSource<Settings>
+
+export const bySource = (settings: Settings, limits: PerSource<Limits>): SourceSettings => ({
+  live: { ...settings, ...limits.live },
+  upcoming: { ...settings, ...limits.upcoming }
+})
 
 const finite = Schema.NumberFromString.pipe(Schema.check(Schema.isFinite()))
 

@@ -1,6 +1,7 @@
 // One fixture's quotes as pricing sees them: one price per (bookmaker, outcome), marked stale or suspended,
 // with its price after commission. Best prices and bookmaker margins are read off this book.
 import { type Market, markets, type Outcome } from "../domain/Market.ts"
+import type { Leg } from "./Opportunity.ts"
 import { coverage, marketSlots, type Slot, slotOf, slots } from "./outcomes.ts"
 import type { Settings } from "./Settings.ts"
 
@@ -80,20 +81,36 @@ export const buildBook = (quotes: Iterable<PricingQuote>, settings: Settings, no
 export const betOnly = (book: ReadonlyArray<BookRow>): ReadonlyArray<BookRow> =>
   book.map((row) => ({ ...row, quotes: row.quotes.map((q) => (q?.excluded === undefined ? q : undefined)) }))
 
-/** Best price after commission per slot, ties going to the fresher quote, then to the first bookmaker. */
-export const bestPrices = (book: ReadonlyArray<BookRow>): ReadonlyArray<BookQuote | undefined> =>
-  slots.map((slot) => {
+/** A bookmaker already bet on for an outcome, e.g. a leg of an active opportunity. */
+export type Incumbent = Pick<Leg, "bookmaker" | "market" | "outcome">
+
+/**
+ * Best price after commission per slot. A tie goes to the incumbent of the slot (the first listed), else to
+ * the first bookmaker by name: never to the fresher quote, which would alternate between polls and move an
+ * opportunity's leg back and forth with nothing changed.
+ */
+export const bestPrices = (
+  book: ReadonlyArray<BookRow>,
+  incumbents: ReadonlyArray<Incumbent> = []
+): ReadonlyArray<BookQuote | undefined> => {
+  const held = new Array<string | undefined>(slots.length).fill(undefined)
+  for (const leg of incumbents) {
+    const slot = slotOf(leg.market, leg.outcome)
+    if (slot !== undefined) held[slot.index] ??= leg.bookmaker
+  }
+  return slots.map((slot) => {
     let best: BookQuote | undefined
-    for (const row of book) {
+    for (const row of book) { // rows are in bookmaker order
       const q = row.quotes[slot.index]
       if (
         q !== undefined &&
         (best === undefined || q.effective > best.effective ||
-          (q.effective === best.effective && q.fetchedAt > best.fetchedAt))
+          (q.effective === best.effective && q.bookmaker === held[slot.index]))
       ) best = q
     }
     return best
   })
+}
 
 export interface Margin {
   readonly bookmaker: string

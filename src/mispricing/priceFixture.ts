@@ -2,7 +2,17 @@
 // with the would-be opportunities each filter turned away counted by reason. Pure: `now` is an argument.
 import type { Market, Outcome } from "../domain/Market.ts"
 import { arbitrageCandidates } from "./arbitrage.ts"
-import { bestPrices, betOnly, type BookQuote, type BookRow, buildBook, type Margin, margins, type PricingQuote } from "./book.ts"
+import {
+  bestPrices,
+  betOnly,
+  type BookQuote,
+  type BookRow,
+  buildBook,
+  type Incumbent,
+  type Margin,
+  margins,
+  type PricingQuote
+} from "./book.ts"
 import type { Candidate, CandidateGroup } from "./candidate.ts"
 import { type Opportunity, returnOf } from "./Opportunity.ts"
 import type { Settings } from "./Settings.ts"
@@ -58,17 +68,19 @@ const byReturn = (a: Opportunity, b: Opportunity): number =>
  * (fresh, not suspended); the first alternative of each that passes the spread and ROI-cap filters is
  * reported. A rejection is counted once per opportunity that is not reported: by the filter that turned
  * its best alternative away, or — for one that exists only when stale or suspended quotes are counted
- * too — by the exclusion of one of its legs.
+ * too — by the exclusion of one of its legs. `incumbents` (the legs of what is already reported) keep the
+ * outcomes they hold while another bookmaker only ties their price.
  */
 export const priceFixture = (
   fixture: string,
   quotes: Iterable<PricingQuote>,
   settings: Settings,
-  now: number
+  now: number,
+  incumbents: ReadonlyArray<Incumbent> = []
 ): FixturePricing => {
   const book = buildBook(quotes, settings, now)
   const bettable = betOnly(book)
-  const best = bestPrices(bettable)
+  const best = bestPrices(bettable, incumbents)
   const rejections = noRejections()
   const opportunities: Array<Opportunity> = []
   const seen = new Set<string>()

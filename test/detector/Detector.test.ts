@@ -1,7 +1,7 @@
 // The detector on the in-memory store, with TestClock: lifecycle events, idempotent publication,
 // reliability (ack after writes, reclaim, dead letters, NOGROUP) and the restored active set.
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Stream } from "effect"
+import { Duration, Effect, Fiber, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import type { OpportunityEvent } from "../../src/mispricing/detector/Detector.ts"
 import { latencySummary } from "../../src/mispricing/detector/latency.ts"
@@ -122,21 +122,24 @@ describe("Detector lifecycle", () => {
       assert.deepStrictEqual(yield* detector.active, [])
     }).pipe(Effect.provide(layerMemory)))
 
-  it.effect("a leg that goes stale makes it gone at the next sweep, without any new message", () =>
+  // PRICE_FRESHNESS_LIVE and PRICE_FRESHNESS_UPCOMING defaults.
+  it.effect.each([["live", 60_000], ["upcoming", 15 * 60_000]] as const)(
+    "a %s leg that goes stale (after %d ms) makes it gone at the next sweep, without any new message",
+    ([source, freshnessMs]) =>
     Effect.gen(function*() {
       const store = yield* setup
       const detector = yield* detectorOn(store, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      yield* bttsArbitrage(2.1, 2.1, fixtureKey, source)
+      yield* matched("btts", { source })
       yield* detector.poll
-      yield* TestClock.adjust("59 seconds") // PRICE_FRESHNESS default: 60 s
+      yield* TestClock.adjust(freshnessMs - 1_000)
       assert.strictEqual((yield* detector.sweep).published, 0)
       yield* TestClock.adjust("2 seconds")
       assert.strictEqual((yield* detector.sweep).published, 1)
       const events = yield* published
       assert.deepStrictEqual(eventsOf(events), [arbitrageNew, "gone arbitrage yes@BookieAlpha:2.1 no@BookieBeta:2.1"])
       const legs = JSON.parse(events[1]!.legs!) as ReadonlyArray<{ age_ms: number }>
-      assert.deepStrictEqual(legs.map((l) => l.age_ms), [61_000, 61_000])
+      assert.deepStrictEqual(legs.map((l) => l.age_ms), [freshnessMs + 1_000, freshnessMs + 1_000])
       assert.deepStrictEqual(yield* store.zrangeDesc(activeOpportunities, 10), [])
       assert.strictEqual((yield* detector.sweep).published, 0) // nothing active: nothing to re-price
     }).pipe(Effect.provide(layerMemory)))
@@ -339,15 +342,82 @@ describe("Detector reliability", () => {
       const store = yield* setup
       const detector = yield* detectorOn(store, "d1")
       const fiber = yield* detector.run.pipe(Effect.forkChild)
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      yield* bttsArbitrage(2.1, 2.1, fixtureKey, "live")
+      yield* matched("btts", { source: "live" })
       yield* TestClock.adjust("100 millis")
       assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew])
-      yield* TestClock.adjust("74 seconds") // swept every 15 s: at 60 s the quotes are just fresh still
+      yield* TestClock.adjust("74 seconds") // swept every 15 s: at 60 s the live quotes are just fresh still
       assert.strictEqual((yield* published).length, 1)
       yield* TestClock.adjust("1 second") // the sweep at 75 s finds them stale
       assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew, "gone arbitrage yes@BookieAlpha:2.1 no@BookieBeta:2.1"])
-      assert.strictEqual(yield* pendingCount(bttsStream), 0)
+      assert.strictEqual(yield* pendingCount(matchedStream("live", "btts")), 0)
       yield* Fiber.interrupt(fiber)
+    }).pipe(Effect.provide(layerMemory)))
+})
+
+describe("Detector across polling rounds", () => {
+  const round = Duration.minutes(5) // SCHED_UPCOMING_EVERY default
+  const crossNew = "new arbitrage home@BookieAlpha:2.2 X2@BookieBeta:2"
+
+  /** The detector's sweeps (every DETECT_SWEEP_EVERY, 15 s) until `duration` has passed. */
+  const sweepFor = (detector: { readonly sweep: Effect.Effect<unknown, unknown> }, duration: Duration.Duration) =>
+    Effect.gen(function*() {
+      for (let left = Duration.toMillis(duration); left > 0; left -= 15_000) {
+        yield* TestClock.adjust(Math.min(15_000, left))
+        yield* detector.sweep
+      }
+    })
+
+  it.effect("upcoming polled every 5 minutes with unchanged prices: each opportunity is new once, then stays active", () =>
+    Effect.gen(function*() {
+      const store = yield* setup
+      const detector = yield* detectorOn(store, "d1")
+      for (let r = 0; r < 4; r++) {
+        // One round: btts and three_way fetched at once, double chance's job 50 s later (another stream).
+        yield* bttsArbitrage()
+        yield* quote("BookieAlpha", "three_way", { home: 2.2, draw: 3.3, away: 3.4 })
+        yield* matched("btts")
+        yield* matched("three_way")
+        yield* detector.poll
+        yield* sweepFor(detector, Duration.seconds(50))
+        yield* quote("BookieBeta", "double_chance", { "1X": 1.25, "12": 1.3, X2: 2.0 })
+        yield* matched("double_chance")
+        yield* detector.poll
+        yield* sweepFor(detector, Duration.subtract(round, Duration.seconds(50)))
+        assert.strictEqual((yield* detector.active).length, 2, `round ${r}`)
+      }
+      assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew, crossNew])
+    }).pipe(Effect.provide(layerMemory)))
+
+  it.effect("two bookmakers at the same best price, fetched in alternating order: no updated events", () =>
+    Effect.gen(function*() {
+      const store = yield* setup
+      const detector = yield* detectorOn(store, "d1")
+      for (let r = 0; r < 4; r++) {
+        // BookieGamma also offers yes at 2.1, fetched now just after, now just before BookieAlpha.
+        yield* quote("BookieAlpha", "btts", { yes: 2.1, no: 1.7 }, { ageMs: r % 2 === 0 ? 2_000 : 0 })
+        yield* quote("BookieGamma", "btts", { yes: 2.1, no: 1.7 }, { ageMs: 1_000 })
+        yield* quote("BookieBeta", "btts", { yes: 1.8, no: 2.1 })
+        yield* matched("btts")
+        yield* detector.poll
+        yield* TestClock.adjust("5 seconds")
+      }
+      assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew])
+    }).pipe(Effect.provide(layerMemory)))
+
+  it.effect("a bookmaker that comes to tie the chosen price does not take the leg over", () =>
+    Effect.gen(function*() {
+      const store = yield* setup
+      const detector = yield* detectorOn(store, "d1")
+      yield* quote("BookieGamma", "btts", { yes: 2.1, no: 1.7 })
+      yield* quote("BookieBeta", "btts", { yes: 1.8, no: 2.1 })
+      yield* quote("BookieAlpha", "btts", { yes: 2.0, no: 1.7 })
+      yield* matched("btts")
+      yield* detector.poll
+      yield* TestClock.adjust("5 seconds")
+      yield* quote("BookieAlpha", "btts", { yes: 2.1, no: 1.7 }) // now as good as BookieGamma, and first by name
+      yield* matched("btts")
+      assert.strictEqual((yield* detector.poll).published, 0)
+      assert.deepStrictEqual(eventsOf(yield* published), ["new arbitrage yes@BookieGamma:2.1 no@BookieBeta:2.1"])
     }).pipe(Effect.provide(layerMemory)))
 })

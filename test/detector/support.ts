@@ -4,7 +4,7 @@ import { Clock, Context, Duration, Effect, Layer } from "effect"
 import type { Bookmaker, DataSource, Market, Outcome } from "../../src/domain/Market.ts"
 import { Detector } from "../../src/mispricing/detector/Detector.ts"
 import { DetectorConfig, type DetectorSettings } from "../../src/mispricing/detector/DetectorConfig.ts"
-import { defaultSettings } from "../../src/mispricing/Settings.ts"
+import { bySource, defaultSettings, sourceLimits } from "../../src/mispricing/Settings.ts"
 import type { StoredQuote } from "../../src/pipeline/entryHash.ts"
 import { entryKey, matchedStream, opportunitiesStream } from "../../src/redis/keys.ts"
 import { type Command, type Fields, RedisError, RedisStore, type Reply } from "../../src/redis/RedisStore.ts"
@@ -24,7 +24,7 @@ export const settings = (consumer: string, over: Partial<DetectorSettings> = {})
   deadMaxLen: 1_000,
   recordTtl: Duration.days(7),
   // Value bets off (an edge of 100 % is never reached), so the tests see the arbitrages alone.
-  pricing: { ...defaultSettings, valueEdge: 1 },
+  pricing: bySource({ ...defaultSettings, valueEdge: 1 }, sourceLimits),
   ...over
 })
 
@@ -98,10 +98,10 @@ export const pendingCount = (stream: string, ofGroup = group) =>
   RedisStore.use((store) => store.pending({ stream, group: ofGroup, count: 1000 }).pipe(Effect.map((p) => p.length)))
 
 /** A btts arbitrage: yes 2.1 at Alpha, no 2.1 at Beta (Σ 1/p = 0.952, ROI ≈ 5 %). */
-export const bttsArbitrage = (yes = 2.1, no = 2.1, fixture = fixtureKey) =>
+export const bttsArbitrage = (yes = 2.1, no = 2.1, fixture = fixtureKey, source: DataSource = "upcoming") =>
   Effect.all([
-    quote("BookieAlpha", "btts", { yes, no: 1.7 }, { fixture }),
-    quote("BookieBeta", "btts", { yes: 1.8, no }, { fixture })
+    quote("BookieAlpha", "btts", { yes, no: 1.7 }, { fixture, source }),
+    quote("BookieBeta", "btts", { yes: 1.8, no }, { fixture, source })
   ])
 
 /** The store with `exec` replaced where `fault` answers (the rest passes through): a crash at a chosen write. */

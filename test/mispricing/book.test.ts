@@ -45,11 +45,23 @@ describe("best prices", () => {
     assert.deepStrictEqual(result.best.map((b) => `${b.outcome} ${b.bookmaker} ${b.price}`), ["yes A 1.8", "home B 2.1"])
   })
 
-  it("ties go to the fresher quote, then to the first bookmaker by name", () => {
-    const best = (quotes: Parameters<typeof buildBook>[0]) =>
-      bestPrices(buildBook(quotes, settings(), now))[slotOf("three_way", "home")!.index]?.bookmaker
-    assert.strictEqual(best([quote("B", "three_way", "home", 2.0), quote("A", "three_way", "home", 2.0)]), "A")
-    assert.strictEqual(best([quote("A", "three_way", "home", 2.0, { age: 5_000 }), quote("B", "three_way", "home", 2.0)]), "B")
+  const bestHome = (quotes: Parameters<typeof buildBook>[0], incumbents: Parameters<typeof bestPrices>[1] = []) =>
+    bestPrices(buildBook(quotes, settings(), now), incumbents)[slotOf("three_way", "home")!.index]?.bookmaker
+
+  it("ties go to the first bookmaker by name, however fresh each quote is", () => {
+    assert.strictEqual(bestHome([quote("B", "three_way", "home", 2.0), quote("A", "three_way", "home", 2.0)]), "A")
+    assert.strictEqual(bestHome([quote("A", "three_way", "home", 2.0, { age: 5_000 }), quote("B", "three_way", "home", 2.0)]), "A")
+    assert.strictEqual(bestHome([quote("A", "three_way", "home", 2.0), quote("B", "three_way", "home", 2.0, { age: 5_000 })]), "A")
+  })
+
+  it("a tie goes to the incumbent of the outcome; a better price still takes it over", () => {
+    const held = [{ bookmaker: "C", market: "three_way", outcome: "home" }, { bookmaker: "A", market: "btts", outcome: "yes" }] as const
+    const tied = [quote("A", "three_way", "home", 2.0), quote("B", "three_way", "home", 2.0), quote("C", "three_way", "home", 2.0)]
+    assert.strictEqual(bestHome(tied, held), "C")
+    assert.strictEqual(bestHome(tied, [{ bookmaker: "B", market: "three_way", outcome: "home" }, ...held]), "B") // the first listed
+    assert.strictEqual(bestHome(tied, [{ bookmaker: "C", market: "double_chance", outcome: "1X" }]), "A") // another outcome's
+    assert.strictEqual(bestHome([...tied, quote("D", "three_way", "home", 2.01)], held), "D")
+    assert.strictEqual(bestHome(tied.slice(0, 2), held), "A") // the incumbent no longer quotes it
   })
 
   it("ignores an outcome quoted under a market it does not belong to", () => {

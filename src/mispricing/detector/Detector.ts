@@ -144,7 +144,7 @@ const make = Effect.gen(function*() {
             t.fixture,
             markets.map((m, j) => [m, hashOf(loaded[i * markets.length + j])] as const),
             state.get(fixtureRef(t.fixture)) ?? [],
-            cfg.pricing,
+            cfg.pricing[t.fixture.source],
             now
           ),
         catch: (error) => clip(String(error))

@@ -1,8 +1,8 @@
 // The detector's settings, read from the environment (each documented in the README), with pricing's own
-// (PRICE_*: bankroll, freshness, caps …) from the pricing module's config.
+// (PRICE_*: bankroll, freshness, caps …) from the pricing module's config, per data source.
 import { hostname } from "node:os"
 import { Config, Context, Duration, Layer, Schema } from "effect"
-import { PricingConfig } from "../PricingConfig.ts"
+import { SourcePricingConfig } from "../PricingConfig.ts"
 
 const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))
 const positiveInt = (name: string, fallback: number) => Config.schema(PositiveInt, name).pipe(Config.withDefault(fallback))
@@ -25,7 +25,8 @@ export const detectorConfig = Config.all({
   opportunitiesMaxLen: positiveInt("DETECT_OPPORTUNITIES_MAXLEN", 100_000),
   deadMaxLen: positiveInt("DETECT_DEAD_MAXLEN", 10_000),
   recordTtl: duration("DETECT_RECORD_TTL", "7 days"),
-  pricing: PricingConfig
+  /** A fixture is priced with its source's settings (their freshness and spread limits differ). */
+  pricing: SourcePricingConfig
 }).pipe(Config.map((c) => ({ ...c, consumer: detectorConsumer(hostname(), process.pid) })))
 
 export type DetectorSettings = Config.Success<typeof detectorConfig>

@@ -7,7 +7,7 @@ import { priceFixture, type Rejections } from "../priceFixture.ts"
 import type { Settings } from "../Settings.ts"
 import { fixtureQuotes } from "./entryQuotes.ts"
 import { type Diff, diff } from "./lifecycle.ts"
-import { revise, type Tracked, track } from "./record.ts"
+import { refresh, revise, type Tracked, track } from "./record.ts"
 
 export interface FixtureId {
   readonly source: DataSource
@@ -31,9 +31,11 @@ export const evaluateFixture = (
   now: number
 ): Evaluation => {
   const { quotes, name, events, invalid } = fixtureQuotes(entries)
-  const pricing = priceFixture(fixtureRef(fixture), quotes, settings, now)
+  // The legs already reported keep their bookmakers while another only ties the price: no update for nothing.
+  const incumbents = previous.flatMap((t) => t.opportunity.legs)
+  const pricing = priceFixture(fixtureRef(fixture), quotes, settings, now, incumbents)
   const found = pricing.opportunities.map((o) => track(o, { ...fixture, name, events }, now))
-  const { changes, active } = diff(previous, found, revise)
+  const { changes, active } = diff(previous, found, revise, refresh)
   return {
     // A gone opportunity is reported as of now, with the last prices it had.
     diff: { active, changes: changes.map((c) => (c.event === "gone" ? { ...c, opportunity: { ...c.opportunity, detectedAt: now } } : c)) },

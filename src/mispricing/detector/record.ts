@@ -84,3 +84,12 @@ export const track = (
 
 /** An updated opportunity keeps the time it was first seen. */
 export const revise = (old: Tracked, found: Tracked): Tracked => ({ ...found, since: old.since })
+
+/**
+ * Found again unchanged (same bookmakers, prices and stakes): the active version takes its legs' newer fetch
+ * times, so their ages (in the view, and in a later `gone` event) are true; nothing is published for it.
+ */
+export const refresh = (old: Tracked, found: Tracked): Tracked => ({
+  ...old,
+  opportunity: { ...old.opportunity, legs: found.opportunity.legs }
+})
