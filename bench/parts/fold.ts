@@ -34,7 +34,7 @@ export const foldBench: Benchmark = {
   runOnce: async (ctx) => {
     const entries = scaled(100_000, ctx.scale, 100)
     const now = Date.now()
-    const input = { ...foldInput(entries, now), now, freshnessMs: 120_000, thresholds: { btts: 2, other: 4 } }
+    const input = { ...foldInput(entries, now), now, freshnessMs: { live: 120_000, upcoming: 120_000 }, thresholds: { btts: 2, other: 4 } }
     const { result, seconds } = timed(() => fold(input))
     return {
       samples: [{ id: "fold", value: entries / seconds }],

@@ -2,6 +2,7 @@
 // A missing or invalid value fails with a ConfigError naming the variable; src/cli/run.ts prints it.
 import { hostname } from "node:os"
 import { Config, Context, Duration, Effect, Layer, Option, Schema, SchemaIssue } from "effect"
+import { perSource } from "./perSource.ts"
 
 const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))
 const PositiveDuration = Schema.DurationFromString.check(
@@ -32,7 +33,14 @@ export const workerConfig = Config.all({
   matchMin: Config.option(positiveInt("MATCH_MIN")),
   block: duration("XTR_BLOCK", "1 second"),
   jobTimeout: duration("XTR_JOB_TIMEOUT", "20 seconds"),
-  freshness: duration("XTR_FRESHNESS", "2 minutes"),
+  // How old a stored quote may be and still count towards a match, per source. Live rounds come every few
+  // seconds, so a round's quotes are seconds apart. Upcoming rounds come every 5 minutes: a quote counts as
+  // long as pricing keeps it fresh (15 minutes), so a round that runs long, or a bookmaker whose fetch failed
+  // this round, does not lose the fixture its match.
+  freshness: perSource("XTR_FRESHNESS", (name) => Config.schema(PositiveDuration, name), {
+    live: Duration.minutes(2),
+    upcoming: Duration.minutes(15)
+  }),
   claimIdle: duration("XTR_CLAIM_IDLE", "1 minute"),
   maxDeliveries: positiveInt("XTR_MAX_DELIVERIES").pipe(Config.withDefault(5)),
   matchedMaxLen: positiveInt("XTR_MATCHED_MAXLEN").pipe(Config.withDefault(100_000)),

@@ -1,6 +1,7 @@
 // The matching fold (issue 2 §5): which entries touched by a batch are quoted by enough distinct bookmakers.
 // Pure: the worker reads the entries back from Redis after writing them and passes everything in, so the
 // result depends only on what is stored, not on which batch or worker a bookmaker's job landed in.
+import type { PerSource } from "../config/perSource.ts"
 import type { Bookmaker, DataSource, Market } from "../domain/Market.ts"
 
 /** One bookmaker's quote on one entry, as written by the batch or read back from the entry's hash. */
@@ -27,7 +28,8 @@ export interface FoldInput {
   /** Everything stored on those entries, keyed by entry key (may include the batch's own writes). */
   readonly stored: ReadonlyMap<string, ReadonlyArray<Observation>>
   readonly now: number
-  readonly freshnessMs: number
+  /** How old a quote may be and still count, by the quote's source. */
+  readonly freshnessMs: PerSource<number>
   readonly thresholds: Thresholds
 }
 
@@ -71,7 +73,7 @@ export const fold = (input: FoldInput): ReadonlyArray<Match> => {
     // Stored quotes win over the batch's for the same bookmaker: they are the latest state of the entry.
     const byBookmaker = new Map<Bookmaker, Observation>()
     for (const o of [...members, ...(stored.get(head.entryKey) ?? [])]) {
-      if (groupKey(o) === key && isFresh(o, now, freshnessMs)) byBookmaker.set(o.bookmaker, o)
+      if (groupKey(o) === key && isFresh(o, now, freshnessMs[o.source])) byBookmaker.set(o.bookmaker, o)
     }
     if (byBookmaker.size < thresholdFor(head.market, thresholds)) continue
     const bookmakers = [...byBookmaker.keys()].sort()

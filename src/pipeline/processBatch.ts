@@ -38,7 +38,7 @@ export const makeProcessBatch = Effect.gen(function*() {
   const runJob = makeRunJob(yield* Extractors, cfg.jobTimeout)
   const metrics = metricsFor(cfg.stream)
   const ttlSeconds = Math.ceil(Duration.toSeconds(cfg.entryTtl))
-  const freshnessMs = Duration.toMillis(cfg.freshness)
+  const freshnessMs = { live: Duration.toMillis(cfg.freshness.live), upcoming: Duration.toMillis(cfg.freshness.upcoming) }
   const thresholds = { btts: cfg.matchMinBtts, other: cfg.matchMin }
 
   /** A transient failure that has used up XTR_MAX_DELIVERIES becomes a dead letter; unknown counts keep it pending. */

@@ -25,7 +25,7 @@ const storedOf = (...observations: ReadonlyArray<Observation>) => {
 }
 
 const run = (batch: ReadonlyArray<Observation>, overrides: Partial<FoldInput> = {}) =>
-  fold({ batch, stored: new Map(), now, freshnessMs: 5 * 60_000, thresholds: { btts: 2, other: 3 }, ...overrides })
+  fold({ batch, stored: new Map(), now, freshnessMs: { live: 5 * 60_000, upcoming: 5 * 60_000 }, thresholds: { btts: 2, other: 3 }, ...overrides })
 
 describe("fold", () => {
   it("an empty batch matches nothing, whatever is stored", () => {
@@ -80,6 +80,16 @@ describe("fold", () => {
   it("does not count stale stored quotes, nor stored quotes of another period", () => {
     assert.deepStrictEqual(run([obs("BookieAlpha")], { stored: storedOf(obs("BookieBeta", { age: 6 })) }), [])
     assert.deepStrictEqual(run([obs("BookieAlpha")], { stored: storedOf(obs("BookieBeta", { streamDate: "2" })) }), [])
+  })
+
+  it("judges each quote by its own source's freshness limit", () => {
+    const limits = { freshnessMs: { live: 2 * 60_000, upcoming: 15 * 60_000 } }
+    const live = (o: Observation): Observation => ({ ...o, entryKey: "entry:live:btts:f1", source: "live", streamDate: "live" })
+    // The previous upcoming round, 5 minutes back, still counts; a live quote of the same age does not.
+    const upcoming = run([obs("BookieAlpha")], { stored: storedOf(obs("BookieBeta", { age: 5 })), ...limits })
+    assert.deepStrictEqual(upcoming.map((m) => m.bookmakers), [["BookieAlpha", "BookieBeta"]])
+    assert.deepStrictEqual(run([live(obs("BookieAlpha"))], { stored: storedOf(live(obs("BookieBeta", { age: 5 }))), ...limits }), [])
+    assert.deepStrictEqual(run([obs("BookieAlpha")], { stored: storedOf(obs("BookieBeta", { age: 16 })), ...limits }), [])
   })
 
   it("does not count a stale quote of the batch itself", () => {

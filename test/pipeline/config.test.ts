@@ -24,6 +24,16 @@ describe("worker settings", () => {
       assert.deepStrictEqual([bigger.batchSize, bigger.concurrency, bigger.matchMin], [8, 2, 8])
       assert.isTrue(Duration.equals(bigger.window, Duration.millis(500)))
     }))
+
+  it.effect("XTR_FRESHNESS: 2 minutes live, 15 upcoming; XTR_FRESHNESS sets both, XTR_FRESHNESS_<SOURCE> one", () =>
+    Effect.gen(function*() {
+      const minutes = (cfg: { freshness: { live: Duration.Duration; upcoming: Duration.Duration } }) =>
+        [Duration.toMinutes(cfg.freshness.live), Duration.toMinutes(cfg.freshness.upcoming)]
+      assert.deepStrictEqual(minutes(yield* parse({})), [2, 15])
+      assert.deepStrictEqual(minutes(yield* parse({ XTR_FRESHNESS: "3 minutes" })), [3, 3])
+      assert.deepStrictEqual(minutes(yield* parse({ XTR_FRESHNESS: "3 minutes", XTR_FRESHNESS_UPCOMING: "20 minutes" })), [3, 20])
+      assert.deepStrictEqual(minutes(yield* parse({ XTR_FRESHNESS_LIVE: "1 minute" })), [1, 15])
+    }))
 })
 
 /** The built entry point; `npm test` builds before running the tests. */
@@ -53,6 +63,7 @@ describe("node dist/main.js worker with a bad environment", () => {
     ["XTR_BATCH", { ...base, XTR_BATCH: "0" }],
     ["XTR_BATCH", { ...base, XTR_BATCH: "three" }],
     ["XTR_WINDOW", { ...base, XTR_WINDOW: "soon" }],
+    ["XTR_FRESHNESS_UPCOMING", { ...base, XTR_FRESHNESS_UPCOMING: "0 seconds" }],
     ["XTR_CONCURRENCY", { ...base, XTR_CONCURRENCY: "-2" }],
     ["MATCH_MIN_BTTS", { ...base, MATCH_MIN_BTTS: "1.5" }],
     ["XTR_CLAIM_IDLE", { ...base, XTR_CLAIM_IDLE: "1 second" }],
