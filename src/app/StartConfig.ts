@@ -8,9 +8,6 @@ import { envInfix } from "../bookmakers/http/settings.ts"
 /** Defaults of the parts' variables under `start` (the parts' own defaults suit a long-running deployment). */
 export const startDefaults: Readonly<Record<string, string>> = {
   SCHED_LIVE_EVERY: "3 seconds",
-  // Under PRICE_MAX_SPREAD (30 s): a cross-market arbitrage re-priced between two markets' refreshes still has
-  // legs from one round and the next, and would otherwise be reported gone and new again every round.
-  SCHED_UPCOMING_EVERY: "20 seconds",
   XTR_WINDOW: "500 millis",
   // The embedded simulator listens on an ephemeral port; BOOKIE_*_URL point the extractors at it.
   SIM_PORT: "0"

@@ -19,6 +19,7 @@ import { runScheduler } from "../scheduler/Scheduler.ts"
 import { schedulerConfig, SchedulerConfig } from "../scheduler/SchedulerConfig.ts"
 import { type Simulator, simulatorResource } from "../simulator/Server.ts"
 import { simulatorOptions } from "../simulator/SimulatorConfig.ts"
+import { cadenceWarnings } from "./cadence.ts"
 import { startConfig } from "./StartConfig.ts"
 
 export interface JobStream {
@@ -80,6 +81,7 @@ export const launch = (options: LaunchOptions = {}) =>
     const settings = yield* startConfig
     const scheduler = yield* schedulerConfig
     const detector = yield* detectorConfig
+    for (const warning of cadenceWarnings(scheduler, detector.pricing)) yield* Effect.logWarning(warning)
     const workers = yield* Effect.forEach(jobStreams, ({ stream, market, source }) =>
       Effect.gen(function*() {
         return yield* workerConfig
