@@ -387,6 +387,10 @@ describe("Detector across polling rounds", () => {
         assert.strictEqual((yield* detector.active).length, 2, `round ${r}`)
       }
       assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew, crossNew])
+      // Still first seen at the start, with the last round's fetch times (shown as the legs' ages).
+      const btts = (yield* detector.active).find((t) => t.opportunity.markets.join() === "btts")!
+      assert.strictEqual(btts.since, start)
+      assert.deepStrictEqual(btts.opportunity.legs.map((l) => l.fetchedAt), [start + 3 * 300_000, start + 3 * 300_000])
     }).pipe(Effect.provide(layerMemory)))
 
   it.effect("two bookmakers at the same best price, fetched in alternating order: no updated events", () =>

@@ -7,8 +7,8 @@ import { diff } from "../../src/mispricing/detector/lifecycle.ts"
 import { quantile, summarize } from "../../src/mispricing/detector/latency.ts"
 import { decodeMatched } from "../../src/mispricing/detector/MatchedMessage.ts"
 import { changeCommands, eventFields } from "../../src/mispricing/detector/publication.ts"
-import { revise, type Tracked, track } from "../../src/mispricing/detector/record.ts"
-import type { Arbitrage } from "../../src/mispricing/Opportunity.ts"
+import { refresh, revise, type Tracked, track } from "../../src/mispricing/detector/record.ts"
+import { type Arbitrage, opportunitySignature } from "../../src/mispricing/Opportunity.ts"
 
 const o = (id: string, signature: string, since = 0) => ({ id, signature, since })
 
@@ -179,6 +179,29 @@ describe("publication", () => {
     const later = track({ ...arbitrage, signature: "other" }, { source: "upcoming", fixtureKey: "k", name: undefined }, 9_000)
     const updated = revise(tracked, later)
     assert.deepStrictEqual([updated.since, updated.detectedAt, updated.signature], [5_000, 9_000, "other"])
+  })
+
+  it("found again unchanged but fetched again: no change; the active version takes the legs' new fetch times only", () => {
+    const refetched = track(
+      { ...arbitrage, legs: arbitrage.legs.map((l) => ({ ...l, fetchedAt: l.fetchedAt + 300_000 })) },
+      { source: "upcoming", fixtureKey: "k", name: "Lyon v Nice" },
+      305_000
+    )
+    const { active, changes } = diff([tracked], [refetched], revise, refresh)
+    assert.deepStrictEqual(changes, [])
+    assert.deepStrictEqual(active, [{ ...tracked, opportunity: { ...arbitrage, legs: refetched.opportunity.legs } }])
+  })
+})
+
+describe("opportunity signature", () => {
+  it("moves with a leg's bookmaker, price or stake; not with when its quote was fetched", () => {
+    const [a, b] = arbitrage.legs as readonly [Arbitrage["legs"][number], Arbitrage["legs"][number]]
+    const sig = (legs: Arbitrage["legs"]) => opportunitySignature(arbitrage.id, legs)
+    const base = sig([a, b])
+    assert.strictEqual(sig([{ ...a, fetchedAt: 900_000 }, { ...b, fetchedAt: 901_000 }]), base)
+    for (const moved of [{ ...a, bookmaker: "BookieGamma" }, { ...a, price: 2.11 }, { ...a, stake: 50.01 }]) {
+      assert.notStrictEqual(sig([moved, b]), base, JSON.stringify(moved))
+    }
   })
 })
 

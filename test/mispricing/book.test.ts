@@ -54,6 +54,17 @@ describe("best prices", () => {
     assert.strictEqual(bestHome([quote("A", "three_way", "home", 2.0), quote("B", "three_way", "home", 2.0, { age: 5_000 })]), "A")
   })
 
+  it("an arbitrage on tied best prices is the same opportunity, signature included, whichever quote is fresher", () => {
+    const poll = (alphaAge: number, gammaAge: number) =>
+      priceFixture("F", [
+        quote("A", "btts", "yes", 2.1, { age: alphaAge }),
+        quote("G", "btts", "yes", 2.1, { age: gammaAge }),
+        quote("B", "btts", "no", 2.1)
+      ], settings(), now).opportunities.map((o) => o.signature)
+    assert.deepStrictEqual(poll(2_000, 1_000), poll(1_000, 2_000))
+    assert.include(poll(2_000, 1_000)[0], "A@2.1")
+  })
+
   it("a tie goes to the incumbent of the outcome; a better price still takes it over", () => {
     const held = [{ bookmaker: "C", market: "three_way", outcome: "home" }, { bookmaker: "A", market: "btts", outcome: "yes" }] as const
     const tied = [quote("A", "three_way", "home", 2.0), quote("B", "three_way", "home", 2.0), quote("C", "three_way", "home", 2.0)]

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import type { PricingQuote } from "../../src/mispricing/book.ts"
 import { priceFixture } from "../../src/mispricing/priceFixture.ts"
+import { bySource, defaultSettings, sourceLimits } from "../../src/mispricing/Settings.ts"
 import { arbitrages, legsOf, now, quote, settings, values } from "./quotes.ts"
 
 // The 2.10 / 3.60 / 4.20 arbitrage (ROI 0.8 %, see arbitrage.test.ts) with the away leg configurable.
@@ -40,6 +41,17 @@ describe("sanity filters", () => {
     )
     assert.deepStrictEqual(result.opportunities.map(legsOf), [["A home 2.1 47.72", "B draw 3.6 27.84", "D away 4.1 24.44"]])
     assert.deepStrictEqual(result.rejections, none)
+  })
+
+  it("pre-match limits: the last round's quotes (5 minutes back) are fresh and may be legs next to this round's", () => {
+    const { live, upcoming } = bySource(defaultSettings, sourceLimits)
+    const withHome = (age: number) => [quote("A", "three_way", "home", 2.1, { age }), ...arb(quote("C", "three_way", "away", 4.2)).slice(1)]
+    assert.strictEqual(arbitrages(priceFixture("F", withHome(5 * 60_000), upcoming, now).opportunities).length, 1)
+    assert.deepStrictEqual(priceFixture("F", withHome(5 * 60_000), live, now).rejections, { ...none, stale: 1 })
+    // Legs more than two rounds apart are too far apart; a quote more than three rounds old is stale.
+    assert.deepStrictEqual(priceFixture("F", withHome(10 * 60_000 + 1), upcoming, now).rejections, { ...none, spread: 1 })
+    const allOld = arb(quote("C", "three_way", "away", 4.2)).map((q) => ({ ...q, fetchedAt: now - 15 * 60_000 - 1 }))
+    assert.deepStrictEqual(priceFixture("F", allOld, upcoming, now).rejections, { ...none, stale: 1 })
   })
 
   it("legs fetched further apart than the spread limit are rejected", () => {
