@@ -7,6 +7,8 @@ const PositiveInt = Schema.Int.pipe(Schema.check(Schema.isGreaterThan(0)))
 const Days = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 5 })))
 
 export const schedulerConfig = Config.all({
+  // Each under its source's pricing limits (PRICE_FRESHNESS_* and PRICE_MAX_SPREAD_*: 60 s / 30 s live,
+  // 15 / 10 minutes upcoming), so an unchanged opportunity stays active from one round to the next.
   liveEvery: Config.Duration("SCHED_LIVE_EVERY").pipe(Config.withDefault(Duration.seconds(5))),
   upcomingEvery: Config.Duration("SCHED_UPCOMING_EVERY").pipe(Config.withDefault(Duration.minutes(5))),
   days: Config.schema(Days, "SCHED_DAYS").pipe(Config.withDefault(5)),
