@@ -50,10 +50,12 @@ export const workerConfig = Config.all({
   entryTtl: duration("XTR_ENTRY_TTL", "1 day")
 }).pipe(
   Config.mapEffect((c) => {
-    // A job still being worked on must not look idle to another worker's XAUTOCLAIM.
-    const busy = Duration.sum(c.window, c.jobTimeout)
+    // A job still being worked on must not look idle to XAUTOCLAIM (another worker's, or this one's: a claim
+    // counts a delivery). The source reads the next batch while one runs, so an entry may wait a whole batch
+    // before its own runs: up to XTR_WINDOW + 2 × XTR_JOB_TIMEOUT after its delivery.
+    const busy = Duration.sum(c.window, Duration.times(c.jobTimeout, 2))
     if (!Duration.isGreaterThan(c.claimIdle, busy)) {
-      return Effect.fail(invalid("XTR_CLAIM_IDLE", `must exceed XTR_WINDOW + XTR_JOB_TIMEOUT (${Duration.format(busy)})`))
+      return Effect.fail(invalid("XTR_CLAIM_IDLE", `must exceed XTR_WINDOW + 2 × XTR_JOB_TIMEOUT (${Duration.format(busy)})`))
     }
     const { concurrency, matchMin, ...rest } = c
     return Effect.succeed({

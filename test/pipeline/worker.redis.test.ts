@@ -28,7 +28,7 @@ const scenario = () => {
     XTR_WINDOW: "200 millis",
     XTR_BLOCK: "100 millis",
     XTR_JOB_TIMEOUT: "1 second",
-    XTR_CLAIM_IDLE: "1500 millis"
+    XTR_CLAIM_IDLE: "2500 millis" // over XTR_WINDOW + 2 × XTR_JOB_TIMEOUT
   }
   const layer = Layer.mergeAll(
     configLayer(env),

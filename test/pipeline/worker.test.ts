@@ -200,7 +200,7 @@ describe("failures", () => {
       assert.deepStrictEqual(yield* pendingIds, [])
       assert.strictEqual((yield* count(jobsDeadLettered)) - dead0, 1)
       yield* worker.stop
-    }).pipe(Effect.provide(workerLayer(map, { XTR_MAX_DELIVERIES: "3", XTR_CLAIM_IDLE: "30 seconds" }))))
+    }).pipe(Effect.provide(workerLayer(map, { XTR_MAX_DELIVERIES: "3", XTR_CLAIM_IDLE: "30 seconds", XTR_JOB_TIMEOUT: "10 seconds" }))))
 })
 
 /** The in-memory store, except that `exec` fails while `failing(commands)` says so. */
