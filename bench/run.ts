@@ -7,6 +7,10 @@ import { renderTable } from "./lib/report.ts"
 import { benchSettings } from "./lib/settings.ts"
 import { runBench } from "./suite.ts"
 
+// A signal ends the process through process.exit, so the exit hooks kill redis-server and the consumers.
+process.once("SIGINT", () => process.exit(130))
+process.once("SIGTERM", () => process.exit(143))
+
 const settings = Effect.runSync(benchSettings)
 const stamp = new Date().toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z")
 const outDir = `${settings.out}/${stamp}`

@@ -31,6 +31,12 @@ const exited = (child: ChildProcess) =>
     else child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"))
   })
 
+// Children still running when the benchmark exits (an error, Ctrl-C) are killed with it.
+const running = new Set<ChildProcess>()
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL")
+})
+
 export const startConsumers = (spec: ConsumerSpec): Consumers => {
   const children = Array.from({ length: spec.processes }, (_, i) => {
     const log = openSync(`${spec.logPrefix}.${i}.log`, "w")
@@ -39,6 +45,8 @@ export const startConsumers = (spec: ConsumerSpec): Consumers => {
       stdio: ["ignore", log, log]
     })
     closeSync(log)
+    running.add(child)
+    child.once("exit", () => running.delete(child))
     return child
   })
   let stopping = false
