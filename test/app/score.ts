@@ -3,6 +3,7 @@
 import type { Tracked } from "../../src/mispricing/detector/record.ts"
 import type { GroundTruth } from "../../src/simulator/Truth.ts"
 import type { Mispricing } from "../../src/simulator/Mispricings.ts"
+import { fixtureOfEvent } from "../support/truthEvents.ts"
 
 export interface Score {
   /** Injected mispricings with an arbitrage found on them. */
@@ -24,13 +25,12 @@ const describe = (t: Tracked, why: string) =>
  * bet on it). Legs of different fixtures (a wrong match) or without a traceable event id are false positives.
  */
 export const score = (truth: GroundTruth, reported: Iterable<Tracked>): Score => {
-  const fixtureOf = new Map<string, string>()
-  for (const f of truth.fixtures) for (const l of f.listings) fixtureOf.set(`${l.bookmaker}|${l.eventId}`, f.fixtureId)
+  const fixtureOf = fixtureOfEvent(truth)
   const found = new Set<Mispricing>()
   const falsePositives = new Set<string>()
   for (const t of reported) {
     const legs = t.opportunity.legs
-    const fixtures = new Set(legs.map((l) => fixtureOf.get(`${l.bookmaker}|${t.events?.[l.bookmaker] ?? ""}`)))
+    const fixtures = new Set(legs.map((l) => fixtureOf(l.bookmaker, t.events?.[l.bookmaker])))
     if (fixtures.has(undefined)) {
       falsePositives.add(describe(t, "a leg's event is not in the ground truth"))
       continue
