@@ -8,7 +8,7 @@ import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support
 import { verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { admin, btts, createGroup, feed, groupState, matchedBtts, scaled, sleep, syntheticJobs } from "./support/jobs.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 
 const batch = 100
 const pendingBound = 3 * batch
@@ -28,9 +28,11 @@ describe.skipIf(skipWithoutRedis("fault suite: backlog", { ownServer: true }))("
   })
 
   it("drains with bounded memory and a bounded pending list", async () => {
+    const jobs = syntheticJobs(scaled(1_000_000, 10_000), "backlog", 250)
+    const scenario = `6 backlog of ${jobs.length}`
+    expectRow(scenario)
     const redis = admin(server.port)
     try {
-      const jobs = syntheticJobs(scaled(1_000_000, 10_000), "backlog", 250)
       await createGroup(redis, btts)
       await feed(redis, btts, jobs)
       const started = Date.now()
@@ -73,7 +75,7 @@ describe.skipIf(skipWithoutRedis("fault suite: backlog", { ownServer: true }))("
       if (worker.exit() !== undefined) problems.push("the worker exited")
       const rate = Math.round(jobs.length / (drainMs / 1000))
       const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
-      record(rowOf(`6 backlog of ${jobs.length}`, { ...v, problems }, null, peak,
+      record(rowOf(scenario, { ...v, problems }, null, peak,
         `drained in ${(drainMs / 1000).toFixed(1)} s (${rate} jobs/s, XTR_BATCH=${batch}); pending ≤ ${maxPending} (bound ${pendingBound}); RSS ${mb(quarter)} at a quarter, ${mb(finalRss)} at the end, peak ${mb(peak)} (bound ${mb(rssBound)}); duplicates not counted: repeated polls republish legitimately`))
       expect(problems).toEqual([])
     } finally {

@@ -14,7 +14,7 @@ import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support
 import { quotesByJob, verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { admin, btts, createGroup, drained, feed, type Job, matchedBtts, readersReady, waitUntil } from "./support/jobs.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, interleaved, upcomingJobs } from "./support/sim.ts"
 
 const concurrency = 2
@@ -75,6 +75,7 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
     extraChecks: (output: string, fedAt: number) => Array<string>
   ) =>
     it(name, async () => {
+      expectRow(name.split(":")[0]!)
       sim.control.set(faults)
       sim.control.resetStats()
       const jobs = interleaved(upcomingJobs())

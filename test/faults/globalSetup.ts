@@ -17,6 +17,7 @@ export default function setup(project: TestProject) {
       // no scenario recorded anything
     }
     rmSync(dir, { recursive: true, force: true })
+    rows.sort((a, b) => a.scenario.localeCompare(b.scenario, "en", { numeric: true }))
     const notes = rows.filter((r) => r.note !== undefined).map((r) => `- ${r.scenario}: ${r.note}`)
     process.stdout.write(`\nFault suite (FAULTS_SCALE=${process.env["FAULTS_SCALE"] ?? "1"})\n${formatTable(rows)}\n${notes.join("\n")}\n`)
   }

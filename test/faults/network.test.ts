@@ -10,7 +10,7 @@ import { verify } from "./support/check.ts"
 import { type Child, killAll, startWorker } from "./support/children.ts"
 import { acked, admin, btts, createGroup, drained, feed, matchedBtts, readersReady, scaled, sleep, syntheticJobs, waitUntil } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 
 describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: true }))("scenario 3: network faults between worker and Redis", () => {
   let server: RedisServer
@@ -51,6 +51,7 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
     note: string
   ) =>
     it(name, async () => {
+      expectRow(name.split(":")[0]!)
       const jobs = syntheticJobs(count, tag)
       await createGroup(redis, btts)
       const worker = startWorker("worker (via proxy)", { REDIS_URL: proxy.url(), STREAM: btts })

@@ -8,7 +8,7 @@ import { verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { acked, admin, btts, createGroup, drained, feed, matchedBtts, readersReady, scaled, sleep, syntheticJobs, waitUntil } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 
 const maxMemory = 64 * 1024 * 1024
 
@@ -27,6 +27,7 @@ describe.skipIf(skipWithoutRedis("fault suite: out of memory", { ownServer: true
   })
 
   it("acknowledges nothing while writes fail, and everything once memory is freed", async () => {
+    expectRow("9 Redis OOM (noeviction) 5 s")
     const redis = admin(server.port)
     try {
       const jobs = syntheticJobs(scaled(4000, 2000), "oom")

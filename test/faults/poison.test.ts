@@ -10,7 +10,7 @@ import { verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { admin, btts, drained, feed, type Job, matchedBtts, syntheticJobs } from "./support/jobs.ts"
 import { readAll } from "./support/check.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 
 const valid = { extractor_type: "btts", data_source: "upcoming" } as const
 
@@ -58,6 +58,7 @@ describe.skipIf(skipWithoutRedis("fault suite: poison jobs", { ownServer: true }
   })
 
   it("dead-letters and acknowledges every poison job on its first delivery; the good ones complete", async () => {
+    expectRow("5 poison jobs")
     const redis = admin(server.port)
     try {
       const good = syntheticJobs(40, "good")

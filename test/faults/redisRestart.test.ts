@@ -12,7 +12,7 @@ import { freePort, type RedisServer, skipWithoutRedis, startRedisServer } from "
 import { verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { acked, admin, btts, drained, feed, matchedBtts, readersReady, scaled, sleep, syntheticJobs, waitUntil } from "./support/jobs.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 
 const servers: Array<RedisServer> = []
 const dirs: Array<string> = []
@@ -35,6 +35,7 @@ describe.skipIf(skipWithoutRedis("fault suite: Redis restarts", { ownServer: tru
   })
 
   it("kill -9 with AOF, restarted from its files: nothing lost, nothing published twice", async () => {
+    expectRow("2a Redis kill -9, AOF restart")
     const dir = await mkdtemp(join(tmpdir(), "faults-aof-"))
     dirs.push(dir)
     const aof = ["--appendonly", "yes", "--appendfsync", "everysec"]
@@ -70,6 +71,7 @@ describe.skipIf(skipWithoutRedis("fault suite: Redis restarts", { ownServer: tru
   })
 
   it("restarted empty: NOGROUP, the group is recreated, the jobs added afterwards are all processed", async () => {
+    expectRow("2b Redis restarted empty")
     const first = await start({})
     let redis = admin(first.port)
     try {
@@ -103,6 +105,7 @@ describe.skipIf(skipWithoutRedis("fault suite: Redis restarts", { ownServer: tru
   })
 
   it("absent at start, started later: the worker waits, then works", async () => {
+    expectRow("2c Redis absent at start")
     const port = await freePort()
     const worker = startWorker("worker", { REDIS_URL: `redis://127.0.0.1:${port}`, STREAM: btts })
     await sleep(4000)

@@ -12,7 +12,7 @@ import { verify } from "./support/check.ts"
 import { type Child, killAll, repoRoot, startDetector, startWorker, tail } from "./support/children.ts"
 import { admin, btts, drained, feed, groupState, type Job, matchedBtts, sleep, syntheticJobs, waitUntil, within } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, upcomingJobs } from "./support/sim.ts"
 import { startSimulator } from "../../src/simulator/Server.ts"
 
@@ -41,6 +41,7 @@ describe.skipIf(skipWithoutRedis("fault suite: security", { ownServer: true }))(
   })
 
   it("never prints a password: wrong password, dropped connections, no server", async () => {
+    expectRow("S1 secrets never printed")
     const password = secret("right")
     const wrong = secret("wrong")
     const server = await startRedisServer({ password })
@@ -101,6 +102,7 @@ describe.skipIf(skipWithoutRedis("fault suite: security", { ownServer: true }))(
   })
 
   it("the worker and the detector run under exactly the ACL users of docs/redis-acl.md", async () => {
+    expectRow("S2 worker + detector under the ACL")
     const passwords = { worker: secret("worker"), detector: secret("detector") }
     const dir = await mkdtemp(join(tmpdir(), "faults-acl-"))
     dirs.push(dir)
@@ -161,6 +163,7 @@ describe.skipIf(skipWithoutRedis("fault suite: security", { ownServer: true }))(
   })
 
   it("rediss://: works with the CA configured, refuses an unverifiable certificate without printing the password", async () => {
+    expectRow("S3 rediss:// with a verified CA")
     const dir = await mkdtemp(join(tmpdir(), "faults-tls-"))
     dirs.push(dir)
     const password = secret("tls")

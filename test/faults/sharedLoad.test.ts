@@ -23,7 +23,7 @@ import {
   waitUntil
 } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 
 const detectorGroup = "bookies-detector"
 
@@ -41,6 +41,7 @@ describe.skipIf(skipWithoutRedis("fault suite: shared load", { ownServer: true }
   })
 
   it("the totals add up", async () => {
+    expectRow("8 two workers + detector, 6 kills")
     const redis = admin(server.port)
     try {
       const jobs = syntheticJobs(scaled(12_000, 2000), "shared")

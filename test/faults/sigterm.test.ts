@@ -24,7 +24,7 @@ import {
   within
 } from "./support/jobs.ts"
 import { startProxy } from "./support/proxy.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, slowFetches, upcomingJobs } from "./support/sim.ts"
 
 describe.skipIf(skipWithoutRedis("fault suite: SIGTERM", { ownServer: true }))("scenario 7: SIGTERM during a batch", () => {
@@ -61,6 +61,7 @@ describe.skipIf(skipWithoutRedis("fault suite: SIGTERM", { ownServer: true }))("
   })
 
   it("stops reading within a second, finishes and acknowledges the batch, exits 0 within the grace time", async () => {
+    expectRow("7a SIGTERM mid-batch")
     const jobs = upcomingJobs()
     const [early, late] = [jobs.slice(0, 12), jobs.slice(12)]
     await createGroup(redis, btts)
@@ -96,6 +97,7 @@ describe.skipIf(skipWithoutRedis("fault suite: SIGTERM", { ownServer: true }))("
   })
 
   it("with Redis unreachable at that moment: exits 0 within the grace time, the batch stays pending for another worker", async () => {
+    expectRow("7b SIGTERM, Redis down")
     const proxy = await startProxy({ host: server.host, port: server.port })
     try {
       const jobs = upcomingJobs()

@@ -23,7 +23,7 @@ import {
   within
 } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
-import { record, rowOf } from "./support/results.ts"
+import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, slowFetches, upcomingJobs } from "./support/sim.ts"
 
 describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: true }))("scenario 1: kill -9 of a worker", () => {
@@ -44,6 +44,7 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
   })
 
   it("during an HTTP fetch: the restarted worker reclaims the batch", async () => {
+    expectRow("1a kill -9 mid-fetch, restart")
     const sim: Simulator = await startSimulator({ faults: slowFetches(3000) })
     try {
       const env = { REDIS_URL: server.url, STREAM: btts, ...httpEnv(sim), XTR_BATCH: "4", XTR_JOB_TIMEOUT: "4 seconds", XTR_CLAIM_IDLE: "9 seconds" }
@@ -72,6 +73,7 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
 
   const atPoint = (label: string, scenario: string, commands: ReadonlyArray<string>, writtenAtKill: boolean) =>
     it(`${label}: another worker reclaims the batch`, async () => {
+      expectRow(scenario)
       let proxy: FaultProxy | undefined
       try {
         proxy = await startProxy({ host: server.host, port: server.port })

@@ -162,7 +162,8 @@ export const killAll = async (): Promise<void> => {
 
 /**
  * Worker settings that make faults show quickly: short windows, blocks and timeouts, a claim idle just over
- * XTR_WINDOW + XTR_JOB_TIMEOUT, a trim every second. Overridden per scenario.
+ * XTR_WINDOW + 2 × XTR_JOB_TIMEOUT (the synthetic extractor answers at once), a trim every second.
+ * Overridden per scenario.
  */
 export const fastWorkerEnv = {
   XTRTYPE: "faults",
@@ -171,7 +172,7 @@ export const fastWorkerEnv = {
   XTR_BATCH: "20",
   XTR_WINDOW: "100 millis",
   XTR_BLOCK: "500 millis",
-  XTR_JOB_TIMEOUT: "2 seconds",
+  XTR_JOB_TIMEOUT: "1 second",
   XTR_CLAIM_IDLE: "3 seconds",
   XTR_MAX_DELIVERIES: "5",
   XTR_GRACE: "5 seconds",

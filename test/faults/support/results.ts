@@ -1,7 +1,7 @@
 // One row of the fault suite's table per scenario, appended to a JSON-lines file that the global setup
 // (test/faults/globalSetup.ts) creates and prints as a table once every scenario has run.
 import { appendFileSync } from "node:fs"
-import { inject } from "vitest"
+import { inject, onTestFailed } from "vitest"
 import type { Verdict } from "./check.ts"
 
 export interface Row {
@@ -26,9 +26,23 @@ declare module "vitest" {
   }
 }
 
+const recorded = new Set<string>()
+
 export const record = (row: Row): void => {
+  recorded.add(row.scenario)
   appendFileSync(inject("faultsResults"), `${JSON.stringify(row)}\n`)
 }
+
+/**
+ * Called first in a scenario's test: when the test fails before recording its row (a wait timed out, a
+ * process died), a FAILED row with the first error still makes the table.
+ */
+export const expectRow = (scenario: string): void =>
+  onTestFailed(({ task }) => {
+    if (recorded.has(scenario)) return
+    const error = task.result?.errors?.[0]?.message ?? "failed"
+    record({ scenario, jobsIn: 0, processed: 0, deadLettered: 0, lost: 0, duplicates: null, recoveryMs: null, peakRss: 0, ok: false, note: `FAILED before the end: ${error.split("\n")[0]}` })
+  })
 
 /** A row from a verdict; `ok` also requires `extra` problems to be empty. */
 export const rowOf = (
