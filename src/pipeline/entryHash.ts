@@ -11,6 +11,13 @@ import type { Command, Fields } from "../redis/RedisStore.ts"
 export const fixtureField = "fixture"
 export const updatedField = "bookie_updated"
 export const signatureField = "published_sig"
+/**
+ * `written_by:<stream_date>`: the batch that last wrote quotes of that period to the entry. A batch publishes
+ * the entry's match only while it is still that writer; otherwise a later batch (which read the entry after
+ * its own write, so saw more) publishes it. Without it, a batch with an older view could publish a smaller,
+ * stale match after a fuller one, and a redelivery would then publish the fuller one a second time.
+ */
+export const writerField = (streamDate: string) => `written_by:${streamDate}`
 
 /** A bookmaker's field: its quote plus the job that wrote it (`<stream>/<id>`) and that job's period. */
 export const StoredQuote = Schema.Struct({ ...Quote.fields, jobId: Schema.String, stream_date: Schema.String })
@@ -57,8 +64,11 @@ export const observationOf = (entryKey: string, q: StoredQuote): Observation => 
 export const placedObservation = (p: Placed): Observation =>
   observationOf(p.entryKey, { ...p.quote, jobId: p.jobId, stream_date: p.job.stream_date })
 
-/** HSET (+ EXPIRE) of every entry the batch touched, then HGETALL of the same entries, in that order. */
-export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number) => {
+/**
+ * HSET (+ EXPIRE) of every entry the batch touched, then HGETALL of the same entries, in that order. `writer`
+ * identifies the batch (see writerField).
+ */
+export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number, writer: string) => {
   const byEntry = new Map<string, Record<string, string>>()
   for (const p of placed) {
     const stored: StoredQuote = { ...p.quote, jobId: p.jobId, stream_date: p.job.stream_date }
@@ -74,6 +84,7 @@ export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number)
     const fields = byEntry.get(p.entryKey) ?? {}
     fields[p.quote.bookmaker] = JSON.stringify(stored)
     fields[fixtureField] = JSON.stringify(fixture)
+    fields[writerField(p.job.stream_date)] = writer
     byEntry.set(p.entryKey, fields)
   }
   const keys = [...byEntry.keys()]

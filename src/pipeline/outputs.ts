@@ -2,7 +2,7 @@
 import type { Match } from "../matching/fold.ts"
 import { deadLetterStream, matchedStream } from "../redis/keys.ts"
 import type { Cap, Command, Fields, StreamEntry } from "../redis/RedisStore.ts"
-import { signatureField, updatedField } from "./entryHash.ts"
+import { signatureField, updatedField, writerField } from "./entryHash.ts"
 
 /** Cuts text to `max` characters, saying how much was dropped (a poison job may carry megabytes). */
 export const clip = (text: string, max = 1024): string =>
@@ -34,14 +34,16 @@ export const deadLetter = (
 /**
  * Sets `bookie_updated` on the entry and XADDs `data_key`, `bookmakers` (comma-separated), `stream_date` and
  * `enqueued_at` (the earliest contributing job's enqueue time, for latency) to the matched stream — unless
- * the entry already carries this match's signature, i.e. it was published by an earlier delivery.
+ * the entry already carries this match's signature, i.e. it was published by an earlier delivery, or a later
+ * batch (not `writer`) has written quotes of this period since.
  */
-export const publication = (match: Match, now: number, enqueuedAt: number, cap: Cap): Command => ({
+export const publication = (match: Match, now: number, enqueuedAt: number, cap: Cap, writer: string): Command => ({
   op: "publishOnce",
   key: match.entryKey,
   sigField: signatureField,
   sig: match.signature,
   also: { [updatedField]: new Date(now).toISOString() },
+  onlyIf: { field: writerField(match.streamDate), value: writer },
   stream: matchedStream(match.source, match.market),
   fields: {
     data_key: match.entryKey,

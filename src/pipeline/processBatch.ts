@@ -2,6 +2,7 @@
 // Round trips: (1) HSET + EXPIRE + HGETALL of every entry touched, and the dead letters; (2) the publications;
 // (3) XACK. The XACK has its own round trip, sent only once the writes have succeeded: pipelined commands run
 // independently, and under `maxmemory noeviction` Redis refuses writes but still accepts XACK (issue 5).
+import { randomUUID } from "node:crypto"
 import { Clock, Duration, Effect, Metric } from "effect"
 import { Extractors } from "../bookmakers/Extractors.ts"
 import { WorkerConfig } from "../config/WorkerConfig.ts"
@@ -86,7 +87,8 @@ export const makeProcessBatch = Effect.gen(function*() {
 
   /** Round trips 1 and 2; fails with RedisError when any write fails. Returns the number published. */
   const write = Effect.fnUntraced(function*(placed: ReadonlyArray<Placed>, deadLetters: ReadonlyArray<Command>, now: number) {
-    const entries = entryCommands(placed, ttlSeconds)
+    const writer = `${cfg.consumer}/${randomUUID()}`
+    const entries = entryCommands(placed, ttlSeconds, writer)
     const commands = [...entries.commands, ...deadLetters]
     if (commands.length === 0) return 0
     const replies = yield* store.exec(commands)
@@ -105,10 +107,10 @@ export const makeProcessBatch = Effect.gen(function*() {
       Math.min(...placed.filter((p) => p.entryKey === m.entryKey && p.job.stream_date === m.streamDate).map((p) => p.enqueuedAt))
     )
     const cap = { maxLen: cfg.matchedMaxLen }
-    const replies2 = yield* store.exec(matches.map((m, n) => publication(m, now, enqueued[n]!, cap)))
+    const replies2 = yield* store.exec(matches.map((m, n) => publication(m, now, enqueued[n]!, cap, writer)))
     let published = 0
     for (const [n, reply] of replies2.entries()) {
-      if (reply.op !== "publishOnce" || reply.id === null) continue // already published by an earlier delivery
+      if (reply.op !== "publishOnce" || reply.id === null) continue // published by an earlier delivery, or left to a later writer
       published++
       yield* Metric.update(metrics.publishLatency, now - enqueued[n]!)
     }

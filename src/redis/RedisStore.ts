@@ -61,7 +61,9 @@ export type Command =
   /**
    * Publish-once: when hash `key`'s field `sigField` differs from `sig`, atomically set it (and `also`
    * fields) and XADD `fields` to `stream`; returns the new entry id, or null when `sig` was already there.
-   * Makes a redelivered job's publication idempotent.
+   * Makes a redelivered job's publication idempotent. With `onlyIf`, it also returns null (writing nothing)
+   * unless the hash's field `onlyIf.field` still holds `onlyIf.value`: a writer whose view of the hash is
+   * stale (someone wrote after it) leaves the publication to that later writer.
    */
   | {
     readonly op: "publishOnce"
@@ -69,6 +71,7 @@ export type Command =
     readonly sigField: string
     readonly sig: string
     readonly also: Fields
+    readonly onlyIf?: { readonly field: string; readonly value: string }
     readonly stream: string
     readonly fields: Fields
     readonly cap?: Cap

@@ -432,7 +432,9 @@ class Keyspace {
 
   publishOnce(c: PublishOnce, now: number): string | null {
     const op = "publishOnce"
-    if (this.typed(op, c.key, "hash", now)?.hash.get(c.sigField) === c.sig) return null
+    const hash = this.typed(op, c.key, "hash", now)?.hash
+    if (c.onlyIf !== undefined && hash?.get(c.onlyIf.field) !== c.onlyIf.value) return null
+    if (hash?.get(c.sigField) === c.sig) return null
     this.streamOf(op, c.stream, now) // WRONGTYPE before the first write, as in the Lua script
     this.hset(c.key, { [c.sigField]: c.sig, ...c.also }, now)
     return this.xadd(c.stream, c.fields, c.cap, now, op)

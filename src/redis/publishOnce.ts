@@ -7,18 +7,22 @@ export type PublishOnce = Extract<Command, { op: "publishOnce" }>
 
 /** Why the command would fail half-way (after the hash write); undefined when it can run. */
 export const publishOnceError = (c: PublishOnce): string | undefined =>
-  Object.keys(c.fields).length === 0 ? "ERR wrong number of arguments" : capError(c.cap)
+  Object.keys(c.fields).length === 0 || c.onlyIf?.field === "" ? "ERR wrong number of arguments" : capError(c.cap)
 
 /** XADD's cap arguments. */
 export const capArgs = (cap: Cap | undefined): Array<string> =>
   cap === undefined ? [] : "maxLen" in cap ? ["MAXLEN", String(cap.maxLen)] : ["MINID", cap.minId]
 
 /**
- * KEYS: hash, stream. ARGV: sigField, sig, n, n also-pairs, cap kind ('' | MAXLEN | MINID), cap value,
- * field pairs. Returns the new entry id, or nil when the hash already holds the signature. Every check
- * comes before the first write, so a failure leaves nothing half-done.
+ * KEYS: hash, stream. ARGV: guard field ('' for none), guard value, sigField, sig, n, n also-pairs, cap
+ * kind ('' | MAXLEN | MINID), cap value, field pairs. Returns the new entry id, or nil when the hash already
+ * holds the signature or the guard field no longer holds the guard value. Every check comes before the
+ * first write, so a failure leaves nothing half-done.
  */
 export const publishOnceLua = `
+if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return false end
+table.remove(ARGV, 1)
+table.remove(ARGV, 1)
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return false end
 local t = redis.call('TYPE', KEYS[2]).ok
 if t ~= 'none' and t ~= 'stream' then
@@ -46,6 +50,8 @@ export const publishOnceArgs = (c: PublishOnce): [string, string, ...Array<strin
   return [
     c.key,
     c.stream,
+    c.onlyIf?.field ?? "",
+    c.onlyIf?.value ?? "",
     c.sigField,
     c.sig,
     String(also.length),

@@ -40,7 +40,7 @@ describe("clip", () => {
 })
 
 describe("publication", () => {
-  it("publishes once per signature, with the entry, bookmakers, period and enqueue time", () => {
+  it("publishes once per signature, while still the period's last writer, with the entry, bookmakers, period and enqueue time", () => {
     const match = {
       entryKey: "entry:live:btts:f1",
       source: "live" as const,
@@ -49,13 +49,14 @@ describe("publication", () => {
       bookmakers: ["BookieAlpha", "BookieDelta"] as const,
       signature: "sig"
     }
-    const command = publication(match, now, now - 1_500, { maxLen: 100 })
+    const command = publication(match, now, now - 1_500, { maxLen: 100 }, "worker-1/batch-7")
     assert.deepStrictEqual(command, {
       op: "publishOnce",
       key: "entry:live:btts:f1",
       sigField: "published_sig",
       sig: "sig",
       also: { bookie_updated: "2025-06-01T12:00:00.000Z" },
+      onlyIf: { field: "written_by:live", value: "worker-1/batch-7" },
       stream: "live_btts-matched_stream",
       fields: {
         data_key: "entry:live:btts:f1",

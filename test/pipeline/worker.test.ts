@@ -47,7 +47,8 @@ describe("worker on the in-memory store", () => {
           "BookieGamma",
           "bookie_updated",
           "fixture",
-          "published_sig"
+          "published_sig",
+          "written_by:0"
         ])
         assert.strictEqual(JSON.parse(entry.BookieBeta!).eventId, `BookieBeta-${f.home}`)
         assert.strictEqual(JSON.parse(entry.fixture!).home, f.home)

@@ -422,6 +422,31 @@ const contract = (it: Vitest.MethodsNonLive<RedisStore>) => {
       assert.deepStrictEqual(hash, { op: "hgetall", value: { published_sig: "s2", bookie_updated: "t-s2" } })
     }))
 
+  it.effect("publishOnce with onlyIf: publishes only while the guard field holds the value", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const key = keyFor("entry")
+      const stream = keyFor("matched")
+      const publish = (sig: string, writer: string): Command => ({
+        op: "publishOnce",
+        key,
+        sigField: "published_sig",
+        sig,
+        also: {},
+        onlyIf: { field: "written_by:d", value: writer },
+        stream,
+        fields: { sig }
+      })
+      yield* store.exec([{ op: "hset", key, fields: { "written_by:d": "w2" } }])
+      // A stale writer (w1, overwritten by w2) publishes nothing and writes nothing.
+      assert.deepStrictEqual(yield* store.exec([publish("s1", "w1")]), [{ op: "publishOnce", id: null }])
+      assert.deepStrictEqual(yield* store.exec([{ op: "hgetall", key }]), [{ op: "hgetall", value: { "written_by:d": "w2" } }])
+      const [ok] = yield* store.exec([publish("s2", "w2")])
+      assert.isTrue(ok?.op === "publishOnce" && ok.id !== null)
+      assert.deepStrictEqual(yield* store.exec([publish("s2", "w2")]), [{ op: "publishOnce", id: null }])
+      assert.deepStrictEqual((yield* store.range(stream, "-", "+", 10)).map((e) => e.fields), [{ sig: "s2" }])
+    }))
+
   it.effect("publishOnce writes nothing when it cannot complete (stream key of the wrong type)", () =>
     Effect.gen(function*() {
       const store = yield* RedisStore
