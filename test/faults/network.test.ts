@@ -114,7 +114,7 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
     await flowing(jobs)
     await redis.call("CLIENT", "PAUSE", "3000", "ALL")
     await sleep(3000)
-  }, "Redis paused every client (but ours, issued before) for 3 s")
+  }, "Redis paused every client for 3 s (CLIENT PAUSE 3000 ALL)")
 
   scenario("3f CLIENT KILL during writes, five times", "ki", flow, async (_, jobs) => {
     await flowing(jobs)

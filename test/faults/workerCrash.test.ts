@@ -80,6 +80,8 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
         const env = { STREAM: btts, XTR_BATCH: "8" }
         const jobs = syntheticJobs(80, scenario.slice(0, 2))
         await createGroup(redis, btts)
+        // A slower link for the victim: its view of shared entries lags the other worker's, as under load.
+        proxy.delay(3)
         const held = proxy.holdOn(...commands)
         const victim = startWorker("worker (via proxy)", { ...env, REDIS_URL: proxy.url() })
         await readersReady(redis, 1)
