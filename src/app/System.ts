@@ -1,18 +1,15 @@
 // The whole system in one process: the simulator (unless BOOKIE_*_URL point elsewhere), the scheduler, a
 // worker per job stream and the detector, on the in-memory RedisStore unless REDIS_URL is set. Every part
 // is the one its own command runs, with its own settings; only its configuration is given here.
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Config, ConfigProvider, Context, Effect, Fiber, Layer, Option, Redacted, Stream } from "effect"
 import { envInfix } from "../bookmakers/http/settings.ts"
-import { layerHttp } from "../bookmakers/registry.ts"
 import { simulatedApis } from "../bookmakers/simulatedApis.ts"
 import { workerConfig, WorkerConfig } from "../config/WorkerConfig.ts"
 import { type DataSource, dataSources, type Market, markets } from "../domain/Market.ts"
-import { FixtureResolver } from "../matching/FixtureResolver.ts"
 import { Detector, type OpportunityEvent } from "../mispricing/detector/Detector.ts"
 import { detectorConfig, DetectorConfig } from "../mispricing/detector/DetectorConfig.ts"
 import { run as runWorker } from "../pipeline/Worker.ts"
+import { layerHttpExtractors, layerResolver } from "../pipeline/WorkerLive.ts"
 import { jobStream } from "../redis/keys.ts"
 import { layerFromConfig } from "../redis/layers.ts"
 import { runScheduler } from "../scheduler/Scheduler.ts"
@@ -92,8 +89,8 @@ export const launch = (options: LaunchOptions = {}) =>
     const simulator = settings.externalBookmakers ? undefined : yield* simulatorResource(simOptions)
     const urls = simulator === undefined ? {} : simulatorUrls(simulator)
     const parts = Layer.mergeAll(
-      layerHttp.pipe(Layer.provide(NodeHttpClient.layerUndici)),
-      FixtureResolver.layer.pipe(Layer.provide(NodeFileSystem.layer)),
+      layerHttpExtractors,
+      layerResolver,
       Detector.layer.pipe(Layer.provide(Layer.succeed(DetectorConfig, detector)))
     ).pipe(Layer.provideMerge(layerFromConfig))
     const context = yield* Layer.build(parts).pipe(withOverrides(urls))

@@ -1,22 +1,9 @@
 // The extraction worker of one job stream, run in this process the way `node dist/main.js worker` runs it
-// (src/cli/worker.ts with XTR_EXTRACTORS=http: ioredis, the HTTP bookmakers, the fixture resolver and
-// WorkerConfig, each from its variables), on a clock moved to the simulator's pinned time.
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { Cause, Clock, ConfigProvider, Effect, Exit, Fiber, Layer, References } from "effect"
-import { layerHttp } from "../../src/bookmakers/registry.ts"
-import { WorkerConfig } from "../../src/config/WorkerConfig.ts"
-import { FixtureResolver } from "../../src/matching/FixtureResolver.ts"
+// (WorkerLive, with XTR_EXTRACTORS=http: ioredis, the HTTP bookmakers, the fixture resolver and WorkerConfig,
+// each from its variables), on a clock moved to the simulator's pinned time.
+import { Cause, Clock, ConfigProvider, Effect, Exit, Fiber, References } from "effect"
 import { run } from "../../src/pipeline/Worker.ts"
-import { layerRedis } from "../../src/redis/layers.ts"
-
-const WorkerLive = layerRedis.pipe(
-  Layer.provideMerge(Layer.mergeAll(
-    layerHttp.pipe(Layer.provide(NodeHttpClient.layerUndici)),
-    FixtureResolver.layer.pipe(Layer.provide(NodeFileSystem.layer))
-  )),
-  Layer.provideMerge(WorkerConfig.layer)
-)
+import { WorkerLive } from "../../src/pipeline/WorkerLive.ts"
 
 /**
  * The wall clock moved by `offsetMs`: the time read (fetch times, freshness, the period's date) is shifted,
