@@ -2,6 +2,7 @@
 // reliability (ack after writes, reclaim, dead letters, NOGROUP) and the restored active set.
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Stream } from "effect"
+import type { DataSource } from "../../src/domain/Market.ts"
 import { TestClock } from "effect/testing"
 import type { OpportunityEvent } from "../../src/mispricing/detector/Detector.ts"
 import { latencySummary } from "../../src/mispricing/detector/latency.ts"
@@ -39,6 +40,15 @@ const setup = Effect.gen(function*() {
   yield* TestClock.setTime(start)
   return yield* RedisStore
 })
+
+/** Detector d1 on `store`, with the btts arbitrage on its entry and the entry's matched message waiting. */
+const arbitrageFor = (store: RedisStore["Service"], source: DataSource = "upcoming") =>
+  Effect.gen(function*() {
+    const detector = yield* detectorOn(store, "d1")
+    yield* bttsArbitrage(2.1, 2.1, fixtureKey, source)
+    yield* matched("btts", { source })
+    return detector
+  })
 
 describe("Detector lifecycle", () => {
   it.effect("an arbitrage is published once as new, then not again while unchanged", () =>
@@ -88,9 +98,7 @@ describe("Detector lifecycle", () => {
   it.effect("a price move is published as updated, keeping the first-seen time", () =>
     Effect.gen(function*() {
       const store = yield* setup
-      const detector = yield* detectorOn(store, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const detector = yield* arbitrageFor(store)
       yield* detector.poll
       yield* TestClock.adjust("5 seconds")
       yield* bttsArbitrage(2.2)
@@ -110,9 +118,7 @@ describe("Detector lifecycle", () => {
   it.effect("a suspended leg makes it gone", () =>
     Effect.gen(function*() {
       const store = yield* setup
-      const detector = yield* detectorOn(store, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const detector = yield* arbitrageFor(store)
       yield* detector.poll
       yield* quote("BookieBeta", "btts", { yes: 1.8, no: null })
       yield* matched("btts")
@@ -128,9 +134,7 @@ describe("Detector lifecycle", () => {
     ([source, freshnessMs]) =>
     Effect.gen(function*() {
       const store = yield* setup
-      const detector = yield* detectorOn(store, "d1")
-      yield* bttsArbitrage(2.1, 2.1, fixtureKey, source)
-      yield* matched("btts", { source })
+      const detector = yield* arbitrageFor(store, source)
       yield* detector.poll
       yield* TestClock.adjust(freshnessMs - 1_000)
       assert.strictEqual((yield* detector.sweep).published, 0)
@@ -181,9 +185,7 @@ describe("Detector reliability", () => {
       let dropped = 0
       const crashing = faulty(store, (commands) =>
         commands.every((c) => c.op === "xack") && dropped++ === 0 ? lost("exec") : undefined)
-      const first = yield* detectorOn(crashing, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const first = yield* arbitrageFor(crashing)
       const failed = yield* Effect.flip(first.poll)
       assert.strictEqual(failed._tag, "RedisError")
       assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew])
@@ -210,9 +212,7 @@ describe("Detector reliability", () => {
             }))
             : store.readGroup(req)
       })
-      const detector = yield* detectorOn(lossy, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const detector = yield* arbitrageFor(lossy)
       yield* Effect.flip(detector.poll)
       assert.strictEqual(yield* pendingCount(bttsStream), 1)
       assert.deepStrictEqual(yield* detector.poll, { acked: 1, deadLettered: 0, published: 1, failed: 0 })
@@ -226,9 +226,7 @@ describe("Detector reliability", () => {
       let failures = 1
       const flaky = faulty(store, (commands) =>
         failures > 0 && commands.some((c) => c.op === "publishOnce") ? (failures--, lost("exec")) : undefined)
-      const detector = yield* detectorOn(flaky, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const detector = yield* arbitrageFor(flaky)
       yield* Effect.flip(detector.poll)
       assert.deepStrictEqual(yield* published, [])
       assert.deepStrictEqual(yield* detector.poll, { acked: 1, deadLettered: 0, published: 1, failed: 0 })
@@ -246,9 +244,7 @@ describe("Detector reliability", () => {
         crashed = true
         return store.exec(commands.filter((c) => c.op === "publishOnce")).pipe(Effect.andThen(lost("exec")))
       })
-      const first = yield* detectorOn(crashing, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const first = yield* arbitrageFor(crashing)
       yield* Effect.flip(first.poll)
       assert.deepStrictEqual(eventsOf(yield* published), [arbitrageNew])
       assert.deepStrictEqual(yield* store.zrangeDesc(activeOpportunities, 10), [])
@@ -270,9 +266,7 @@ describe("Detector reliability", () => {
   it.effect("a restarted detector restores the active set: unchanged prices publish nothing, a move publishes updated", () =>
     Effect.gen(function*() {
       const store = yield* setup
-      const first = yield* detectorOn(store, "d1")
-      yield* bttsArbitrage()
-      yield* matched("btts")
+      const first = yield* arbitrageFor(store)
       yield* first.poll
       const second = yield* detectorOn(store, "d2")
       assert.deepStrictEqual((yield* second.active).map((t) => t.id), (yield* first.active).map((t) => t.id))
