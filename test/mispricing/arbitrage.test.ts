@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { priceFixture } from "../../src/mispricing/priceFixture.ts"
-import { arbitrages, legsOf, now, quote, settings } from "./quotes.ts"
+import { arbitrages, legsOf, now, quote, quotesOf, settings } from "./quotes.ts"
 
 const price = (quotes: Parameters<typeof priceFixture>[1], overrides: Parameters<typeof settings>[0] = {}) =>
   priceFixture("F", quotes, settings(overrides), now)
@@ -11,11 +11,8 @@ describe("arbitrage within a market", () => {
     // ROI = 126/125 − 1 = 0.008; stakes of 100 ∝ 1/p: 100·60/125 = 48, 100·35/125 = 28, 100·30/125 = 24;
     // every result pays 48·2.1 = 28·3.6 = 24·4.2 = 100.8.
     const result = price([
-      quote("A", "three_way", "home", 2.1),
-      quote("A", "three_way", "draw", 3.4),
-      quote("A", "three_way", "away", 3.9),
-      quote("B", "three_way", "home", 2.0),
-      quote("B", "three_way", "draw", 3.6),
+      ...quotesOf("A", "three_way", { home: 2.1, draw: 3.4, away: 3.9 }),
+      ...quotesOf("B", "three_way", { home: 2.0, draw: 3.6 }),
       quote("C", "three_way", "away", 4.2)
     ])
     const [arb, ...rest] = arbitrages(result.opportunities)
@@ -33,10 +30,8 @@ describe("arbitrage within a market", () => {
     // stakes: 100·0.476190/0.963995 = 49.398 → 49.40, 100·0.487805/0.963995 = 50.602 → 50.60
     // payouts: 49.40·2.1 = 103.74, 50.60·2.05 = 103.73 → profit 3.73 after rounding
     const result = price([
-      quote("A", "btts", "yes", 2.1),
-      quote("A", "btts", "no", 1.7),
-      quote("B", "btts", "yes", 1.8),
-      quote("B", "btts", "no", 2.05)
+      ...quotesOf("A", "btts", { yes: 2.1, no: 1.7 }),
+      ...quotesOf("B", "btts", { yes: 1.8, no: 2.05 })
     ])
     const [arb] = arbitrages(result.opportunities)
     assert.deepStrictEqual(legsOf(arb!), ["A yes 2.1 49.4", "B no 2.05 50.6"])
@@ -53,8 +48,7 @@ describe("arbitrage within a market", () => {
     // home = 32.47·1.6 + 41.56·1.25 = 51.952 + 51.95 = 103.902; draw = 51.952 + 25.97·2 = 103.892;
     // away = 51.95 + 51.94 = 103.89 → profit 3.89
     const result = price([
-      quote("A", "double_chance", "1X", 1.6),
-      quote("A", "double_chance", "12", 1.25),
+      ...quotesOf("A", "double_chance", { "1X": 1.6, "12": 1.25 }),
       quote("B", "double_chance", "X2", 2.0)
     ])
     const found = arbitrages(result.opportunities)
@@ -70,14 +64,9 @@ describe("arbitrage within a market", () => {
     // 0.769 + 0.741 + 0.526 = 2.036 > 2; across: 1 vs X2 = 0.5 + 0.526 > 1, X vs 12 = 0.294 + 0.741 > 1,
     // 2 vs 1X = 0.25 + 0.769 > 1.
     const result = price([
-      quote("A", "three_way", "home", 2.0),
-      quote("A", "three_way", "draw", 3.4),
-      quote("A", "three_way", "away", 4.0),
-      quote("A", "btts", "yes", 1.9),
-      quote("A", "btts", "no", 1.9),
-      quote("B", "double_chance", "1X", 1.3),
-      quote("B", "double_chance", "12", 1.35),
-      quote("B", "double_chance", "X2", 1.9)
+      ...quotesOf("A", "three_way", { home: 2.0, draw: 3.4, away: 4.0 }),
+      ...quotesOf("A", "btts", { yes: 1.9, no: 1.9 }),
+      ...quotesOf("B", "double_chance", { "1X": 1.3, "12": 1.35, X2: 1.9 })
     ])
     assert.deepStrictEqual(arbitrages(result.opportunities), [])
   })
@@ -87,12 +76,8 @@ describe("arbitrage across markets", () => {
   // A three_way book with a 5.3 % margin and a double-chance book with a 0.5 % margin: no market alone is
   // an arbitrage (1/2.2 + 1/3.2 + 1/3.5 = 1.0528; 1/1.3 + 1/1.35 + 1/2.0 = 2.0100).
   const books = [
-    quote("A", "three_way", "home", 2.2),
-    quote("A", "three_way", "draw", 3.2),
-    quote("A", "three_way", "away", 3.5),
-    quote("B", "double_chance", "1X", 1.3),
-    quote("B", "double_chance", "12", 1.35),
-    quote("B", "double_chance", "X2", 2.0)
+    ...quotesOf("A", "three_way", { home: 2.2, draw: 3.2, away: 3.5 }),
+    ...quotesOf("B", "double_chance", { "1X": 1.3, "12": 1.35, X2: 2.0 })
   ]
 
   it("1 vs X2", () => {
@@ -124,8 +109,7 @@ describe("arbitrage across markets", () => {
     // With X2 at 2.2: 1 vs X2 = 0.434783 + 0.454545 = 0.889328 → ROI 0.124444, the programme's optimum.
     const result = price([
       quote("A", "three_way", "home", 2.3),
-      quote("B", "three_way", "draw", 3.6),
-      quote("B", "three_way", "away", 4.2),
+      ...quotesOf("B", "three_way", { draw: 3.6, away: 4.2 }),
       quote("C", "double_chance", "X2", 2.2)
     ])
     const found = arbitrages(result.opportunities)
@@ -141,8 +125,7 @@ describe("arbitrage across markets", () => {
     // 1X 2.5 and X2 2.5 alone: home pays a·2.5, away c·2.5, draw (a + c)·2.5. The optimum makes home and away
     // tight: a = c = 1/2, t = 1.25 (draw pays 2.5). 12 at 1.1 is useless here. ROI 0.25, under a 0.3 cap.
     const result = price([
-      quote("A", "double_chance", "1X", 2.5),
-      quote("A", "double_chance", "12", 1.1),
+      ...quotesOf("A", "double_chance", { "1X": 2.5, "12": 1.1 }),
       quote("B", "double_chance", "X2", 2.5)
     ], { roiCap: 0.3 })
     const found = arbitrages(result.opportunities)

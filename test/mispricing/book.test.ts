@@ -2,22 +2,17 @@ import { assert, describe, it } from "@effect/vitest"
 import { bestPrices, buildBook, margins } from "../../src/mispricing/book.ts"
 import { slotOf } from "../../src/mispricing/outcomes.ts"
 import { priceFixture } from "../../src/mispricing/priceFixture.ts"
-import { now, quote, settings } from "./quotes.ts"
+import { now, quote, quotesOf, settings } from "./quotes.ts"
 
 describe("margins", () => {
   it("Σ 1/price − 1 per complete market, per state covered for double chance", () => {
     const result = priceFixture("F", [
       // 1/2 + 1/3.4 + 1/4 = 71/68 → 3/68 = 0.044118
-      quote("A", "three_way", "home", 2.0),
-      quote("A", "three_way", "draw", 3.4),
-      quote("A", "three_way", "away", 4.0),
+      ...quotesOf("A", "three_way", { home: 2.0, draw: 3.4, away: 4.0 }),
       // 2/1.9 − 1 = 0.052632
-      quote("A", "btts", "yes", 1.9),
-      quote("A", "btts", "no", 1.9),
+      ...quotesOf("A", "btts", { yes: 1.9, no: 1.9 }),
       // (1/1.3 + 1/1.35 + 1/2)/2 − 1 = (0.769231 + 0.740741 + 0.5)/2 − 1 = 0.004986
-      quote("B", "double_chance", "1X", 1.3),
-      quote("B", "double_chance", "12", 1.35),
-      quote("B", "double_chance", "X2", 2.0),
+      ...quotesOf("B", "double_chance", { "1X": 1.3, "12": 1.35, X2: 2.0 }),
       // incomplete: no margin
       quote("B", "three_way", "home", 2.0)
     ], settings(), now)

@@ -21,6 +21,10 @@ export const quote = (
   ...(options.suspended === undefined ? {} : { suspended: options.suspended })
 })
 
+/** One bookmaker's prices on one market, fetched now. */
+export const quotesOf = (bookmaker: string, market: Market, prices: Partial<Record<Outcome, number>>): Array<PricingQuote> =>
+  Object.entries(prices).map(([outcome, price]) => quote(bookmaker, market, outcome as Outcome, price))
+
 export const settings = (overrides: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...overrides })
 
 export const arbitrages = (os: ReadonlyArray<Opportunity>): Array<Arbitrage> =>

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import type { PricingQuote } from "../../src/mispricing/book.ts"
 import { priceFixture } from "../../src/mispricing/priceFixture.ts"
 import { bySource, defaultSettings, sourceLimits } from "../../src/mispricing/Settings.ts"
-import { arbitrages, legsOf, now, quote, settings, values } from "./quotes.ts"
+import { arbitrages, legsOf, now, quote, quotesOf, settings, values } from "./quotes.ts"
 
 // The 2.10 / 3.60 / 4.20 arbitrage (ROI 0.8 %, see arbitrage.test.ts) with the away leg configurable.
 const arb = (away: PricingQuote) => [quote("A", "three_way", "home", 2.1), quote("B", "three_way", "draw", 3.6), away]
@@ -74,7 +74,7 @@ describe("sanity filters", () => {
 
   it("a value bet above the cap gives way to a sane one on the same outcome", () => {
     // Against A (fair home 34/71): C's home 3.5 has edge 34/71·3.5 − 1 = 0.676 > 0.25, B's 2.3 has 0.1014.
-    const bookA = [quote("A", "three_way", "home", 2.0), quote("A", "three_way", "draw", 3.4), quote("A", "three_way", "away", 4.0)]
+    const bookA = quotesOf("A", "three_way", { home: 2.0, draw: 3.4, away: 4.0 })
     const crazy = quote("C", "three_way", "home", 3.5)
     const both = priceFixture("F", [...bookA, crazy, quote("B", "three_way", "home", 2.3)], settings({ reference: "A", roiCap: 0.2 }), now)
     assert.deepStrictEqual(values(both.opportunities).map(legsOf), [["B home 2.3 7.8"]])

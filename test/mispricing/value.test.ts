@@ -1,11 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
 import { priceFixture } from "../../src/mispricing/priceFixture.ts"
-import { legsOf, now, quote, settings, values } from "./quotes.ts"
+import { legsOf, now, quote, quotesOf, settings, values } from "./quotes.ts"
 
 // A: 2.00 / 3.40 / 4.00 → q = 34/68, 20/68, 17/68, Σ = 71/68; multiplicative fair p = 34/71, 20/71, 17/71.
 // B: 1.95 / 3.50 / 4.10 → Σ = 1.042437; fair p = 0.491944, 0.274083, 0.233973.
-const bookA = [quote("A", "three_way", "home", 2.0), quote("A", "three_way", "draw", 3.4), quote("A", "three_way", "away", 4.0)]
-const bookB = [quote("B", "three_way", "home", 1.95), quote("B", "three_way", "draw", 3.5), quote("B", "three_way", "away", 4.1)]
+const bookA = quotesOf("A", "three_way", { home: 2.0, draw: 3.4, away: 4.0 })
+const bookB = quotesOf("B", "three_way", { home: 1.95, draw: 3.5, away: 4.1 })
 const boosted = quote("C", "three_way", "home", 2.3)
 
 describe("value against one named bookmaker", () => {
@@ -23,7 +23,7 @@ describe("value against one named bookmaker", () => {
 
   it("never judges the reference against itself", () => {
     // A alone, with a book below 100 % (2.5/3.6/4.2: Σ = 0.4 + 0.2778 + 0.2381 = 0.9159): no value, by anyone.
-    const generous = [quote("A", "three_way", "home", 2.5), quote("A", "three_way", "draw", 3.6), quote("A", "three_way", "away", 4.2)]
+    const generous = quotesOf("A", "three_way", { home: 2.5, draw: 3.6, away: 4.2 })
     assert.deepStrictEqual(values(priceFixture("F", generous, settings({ reference: "A" }), now).opportunities), [])
     assert.deepStrictEqual(values(priceFixture("F", generous, settings(), now).opportunities), [])
     // With B as reference, A's prices are judged and B's are not.
@@ -88,12 +88,12 @@ describe("value against the consensus", () => {
   it("needs two other bookmakers: one mispriced book alone does not make the other side value", () => {
     // B's btts yes is boosted: 1/2.3 + 1/1.75 = 1.006211, so B's fair p(no) = 0.571429/1.006211 = 0.567901 and A's
     // no at 1.9 would show an edge of 0.567901 · 1.9 − 1 = 0.079 against B alone. With two books nothing is judged.
-    const bookA = [quote("A", "btts", "yes", 1.9), quote("A", "btts", "no", 1.9)]
-    const bookB = [quote("B", "btts", "yes", 2.3), quote("B", "btts", "no", 1.75)]
+    const bookA = quotesOf("A", "btts", { yes: 1.9, no: 1.9 })
+    const bookB = quotesOf("B", "btts", { yes: 2.3, no: 1.75 })
     assert.deepStrictEqual(values(priceFixture("F", [...bookA, ...bookB], settings(), now).opportunities), [])
     // A third book C (1.92/1.88: fair p = 0.494737/0.505263): B's yes is value against A and C, edge
     // (0.5 + 0.494737)/2 · 2.3 − 1 = 0.143947; A's no against B and C, (0.567901 + 0.505263)/2 · 1.9 − 1 = 0.0195, is not.
-    const bookC = [quote("C", "btts", "yes", 1.92), quote("C", "btts", "no", 1.88)]
+    const bookC = quotesOf("C", "btts", { yes: 1.92, no: 1.88 })
     const found = values(priceFixture("F", [...bookA, ...bookB, ...bookC], settings(), now).opportunities)
     assert.deepStrictEqual(found.map((o) => legsOf(o)), [["B yes 2.3 11.07"]])
     assert.approximately(found[0]!.edge, 0.143947, 1e-6)
@@ -104,9 +104,9 @@ describe("value against the consensus", () => {
     // (0.578313 + 0.505263)/2 = 0.541788, A's no at 1.9 has an edge of 0.029397 > 2 %, but against C alone
     // 0.505263 · 1.9 − 1 = −0.040: not value. B's yes clears 2 % against the mean of A and C (0.497368 · 2.4 − 1
     // = 0.193684), against A (0.2) and against C (0.187368): value, with the mean's edge and probability.
-    const bookA = [quote("A", "btts", "yes", 1.9), quote("A", "btts", "no", 1.9)]
-    const bookB = [quote("B", "btts", "yes", 2.4), quote("B", "btts", "no", 1.75)]
-    const bookC = [quote("C", "btts", "yes", 1.92), quote("C", "btts", "no", 1.88)]
+    const bookA = quotesOf("A", "btts", { yes: 1.9, no: 1.9 })
+    const bookB = quotesOf("B", "btts", { yes: 2.4, no: 1.75 })
+    const bookC = quotesOf("C", "btts", { yes: 1.92, no: 1.88 })
     const found = values(priceFixture("F", [...bookA, ...bookB, ...bookC], settings(), now).opportunities)
     assert.deepStrictEqual(found.map((o) => legsOf(o)), [["B yes 2.4 13.83"]])
     assert.approximately(found[0]!.edge, 0.193684, 1e-6)
