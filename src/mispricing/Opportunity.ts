@@ -1,7 +1,7 @@
 // What pricing finds. `id` names an opportunity across polls (kind, fixture and which outcomes it bets on);
 // `signature` changes whenever what a bettor would do does — a leg's bookmaker, price or stake — and not when
 // the same prices are merely fetched again, so a detector can tell new / updated / gone.
-import type { Market, Outcome } from "../domain/Market.ts"
+import { type Market, markets, type Outcome } from "../domain/Market.ts"
 
 export interface Leg {
   readonly bookmaker: string
@@ -57,3 +57,16 @@ export const opportunityId = (
 
 export const opportunitySignature = (id: string, legs: ReadonlyArray<Pick<Leg, "bookmaker" | "price" | "stake">>): string =>
   `${id}|${legs.map((l) => `${l.bookmaker}@${l.price}/${l.stake}`).join(",")}`
+
+/** What every opportunity derives from its kind, fixture and legs. */
+export const opportunityOf = <K extends Opportunity["kind"]>(kind: K, fixture: string, legs: ReadonlyArray<Leg>) => {
+  const id = opportunityId(kind, fixture, legs)
+  return {
+    kind,
+    id,
+    signature: opportunitySignature(id, legs),
+    fixture,
+    markets: markets.filter((m) => legs.some((l) => l.market === m)),
+    legs
+  }
+}

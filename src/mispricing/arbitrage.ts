@@ -2,10 +2,10 @@
 // Each market alone (btts, three_way, double_chance), and the best split over all result legs of both
 // result markets together (1 vs X2, 2 vs 1X, X vs 12 and any mix), found by the exact programme in lp.ts.
 import { type Market, markets } from "../domain/Market.ts"
-import type { BookQuote } from "./book.ts"
+import { type BookQuote, legOf } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
 import { dualBound, equalPayout, type LpSolution, maxMinReturn } from "./lp.ts"
-import { type Arbitrage, opportunityId, opportunitySignature } from "./Opportunity.ts"
+import { type Arbitrage, opportunityId, opportunityOf } from "./Opportunity.ts"
 import { marketSlots, type Space, spaceSlots, statesOf } from "./outcomes.ts"
 import type { Settings } from "./Settings.ts"
 import { planStakes } from "./stakes.ts"
@@ -61,22 +61,8 @@ const build = (
     settings.bankroll,
     settings.unit
   )
-  const legs = quotes.map((q, j) => ({
-    bookmaker: q.bookmaker,
-    market: q.slot.market,
-    outcome: q.slot.outcome,
-    price: q.price,
-    stake: plan.stakes[j]!,
-    fetchedAt: q.fetchedAt
-  }))
-  const id = opportunityId("arbitrage", fixture, legs)
   return {
-    kind: "arbitrage",
-    id,
-    signature: opportunitySignature(id, legs),
-    fixture,
-    markets: markets.filter((m) => legs.some((l) => l.market === m)),
-    legs,
+    ...opportunityOf("arbitrage", fixture, quotes.map((q, j) => legOf(q, plan.stakes[j]!))),
     roi: ret - 1,
     staked: plan.staked,
     payouts: Object.fromEntries(states.map((s, i) => [s, plan.payouts[i]!])),

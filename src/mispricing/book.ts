@@ -81,6 +81,16 @@ export const buildBook = (quotes: Iterable<PricingQuote>, settings: Settings, no
 export const betOnly = (book: ReadonlyArray<BookRow>): ReadonlyArray<BookRow> =>
   book.map((row) => ({ ...row, quotes: row.quotes.map((q) => (q?.excluded === undefined ? q : undefined)) }))
 
+/** The leg that bets `stake` on a quote of the book. */
+export const legOf = (q: BookQuote, stake: number): Leg => ({
+  bookmaker: q.bookmaker,
+  market: q.slot.market,
+  outcome: q.slot.outcome,
+  price: q.price,
+  stake,
+  fetchedAt: q.fetchedAt
+})
+
 /** A bookmaker already bet on for an outcome, e.g. a leg of an active opportunity. */
 export type Incumbent = Pick<Leg, "bookmaker" | "market" | "outcome">
 

@@ -5,10 +5,10 @@
 // raises its rival outcomes' fair probabilities in that book, which would otherwise pull the mean far enough
 // to make the other side of the market look like value elsewhere. For the same reason a consensus takes at
 // least two other bookmakers.
-import type { BookQuote, BookRow } from "./book.ts"
+import { type BookQuote, type BookRow, legOf } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
 import { devig } from "./devig.ts"
-import { opportunityId, opportunitySignature, type Value } from "./Opportunity.ts"
+import { opportunityId, opportunityOf, type Value } from "./Opportunity.ts"
 import { marketSlots, type Slot, type Space, slots } from "./outcomes.ts"
 import { consensus, type Settings } from "./Settings.ts"
 import { roundTo } from "./stakes.ts"
@@ -56,29 +56,13 @@ const referenceFor = (bookmaker: string, fair: ReadonlyArray<FairBook>, settings
 const probabilityOf = (slot: Slot, states: ReadonlyArray<number>): number =>
   states.reduce((p, ps, s) => ((slot.cover & (1 << s)) !== 0 ? p + ps : p), 0)
 
-const build = (fixture: string, q: BookQuote, probability: number, edge: number, settings: Settings): Value => {
-  // Kelly stake: the bankroll fraction edge / (price − 1) maximises expected log growth.
-  const legs = [{
-    bookmaker: q.bookmaker,
-    market: q.slot.market,
-    outcome: q.slot.outcome,
-    price: q.price,
-    stake: roundTo(settings.bankroll * edge / (q.effective - 1), settings.unit),
-    fetchedAt: q.fetchedAt
-  }]
-  const id = opportunityId("value", fixture, legs)
-  return {
-    kind: "value",
-    id,
-    signature: opportunitySignature(id, legs),
-    fixture,
-    markets: [q.slot.market],
-    legs,
-    edge,
-    probability,
-    reference: settings.reference
-  }
-}
+// Kelly stake: the bankroll fraction edge / (price − 1) maximises expected log growth.
+const build = (fixture: string, q: BookQuote, probability: number, edge: number, settings: Settings): Value => ({
+  ...opportunityOf("value", fixture, [legOf(q, roundTo(settings.bankroll * edge / (q.effective - 1), settings.unit))]),
+  edge,
+  probability,
+  reference: settings.reference
+})
 
 /** Per outcome, every price whose edge exceeds the value threshold, best edge first. */
 export const valueCandidates = (
