@@ -9,6 +9,7 @@ import { syntheticQuotes } from "../src/bookmakers/synthetic/book.ts"
 import { SyntheticConfig } from "../src/bookmakers/synthetic/layer.ts"
 import { type Bookmaker, canonicalBookmaker, type DataSource, type Market } from "../src/domain/Market.ts"
 import { entryKey, matchedStream } from "../src/redis/keys.ts"
+import { fieldsOf } from "./lib/streams.ts"
 
 const config = Effect.runSync(Config.all({
   url: Config.String("REDIS_URL"),
@@ -28,12 +29,6 @@ interface Touched {
   readonly source: DataSource
   readonly market: Market
   readonly streamDate: string
-}
-
-const fieldsOf = (flat: ReadonlyArray<string>) => {
-  const fields: Record<string, string> = {}
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!
-  return fields
 }
 
 let running = true

@@ -3,14 +3,9 @@
 import type { Redis } from "ioredis"
 import { dataSources, markets } from "../../src/domain/Market.ts"
 import { matchedStream } from "../../src/redis/keys.ts"
+import { fieldsOf, followStreams } from "./streams.ts"
 
 export const matchedStreams: ReadonlyArray<string> = dataSources.flatMap((s) => markets.map((m) => matchedStream(s, m)))
-
-const fieldsOf = (flat: ReadonlyArray<string>) => {
-  const fields: Record<string, string> = {}
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!
-  return fields
-}
 
 /** Distinct `data_key`s over all matched streams, and the number of messages. */
 export const publishedEntries = async (redis: Redis): Promise<{ readonly distinct: number; readonly messages: number }> => {
@@ -49,23 +44,10 @@ export const followMatched = async (redis: Redis) => {
     ids.set(s, last[0]?.[0] ?? "0-0")
   }
   const seen: Array<Publication> = []
-  let running = true
-  const loop = (async () => {
-    while (running) {
-      const reply = (await redis.xread("COUNT", 1000, "BLOCK", 100, "STREAMS", ...ids.keys(), ...ids.values())) as
-        | Array<[string, Array<[string, Array<string>]>]>
-        | null
-      const arrivedAt = performance.now()
-      for (const [stream, entries] of reply ?? []) {
-        for (const [, flat] of entries) seen.push({ stream, arrivedAt, fields: fieldsOf(flat) })
-        ids.set(stream, entries[entries.length - 1]![0])
-      }
-    }
-  })()
+  const following = followStreams(redis, ids, (stream, _id, fields, arrivedAt) => seen.push({ stream, arrivedAt, fields }))
   return {
     stop: async (): Promise<ReadonlyArray<Publication>> => {
-      running = false
-      await loop
+      await following.stop()
       return seen
     }
   }

@@ -8,6 +8,7 @@ import { jobStream, opportunitiesStream } from "../../src/redis/keys.ts"
 import { startConsumers } from "../lib/consumers.ts"
 import { type Benchmark, scaled } from "../lib/context.ts"
 import { quantile } from "../lib/stats.ts"
+import { followStreams } from "../lib/streams.ts"
 import { mainJs, workerUnavailable } from "../lib/worker.ts"
 
 interface Job {
@@ -22,40 +23,21 @@ interface Event {
 
 const idMs = (id: string) => Number(id.slice(0, id.indexOf("-")))
 
-const fieldsOf = (flat: ReadonlyArray<string>) => {
-  const fields: Record<string, string> = {}
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!
-  return fields
-}
-
 const jobStreams = new Map(dataSources.flatMap((source) => markets.map((market) => [jobStream(market, source), { market, source }] as const)))
 
 /** Reads the job streams and the opportunities stream as they grow (XREAD, no group: the system's groups are untouched). */
 const follow = (redis: Redis) => {
-  const ids = new Map<string, string>([...jobStreams.keys(), opportunitiesStream].map((s) => [s, "0-0"]))
   const jobs: Array<Job> = []
   const events: Array<Event> = []
-  let running = true
-  const loop = (async () => {
-    while (running) {
-      const reply = (await redis.xread("COUNT", 1000, "BLOCK", 100, "STREAMS", ...ids.keys(), ...ids.values())) as
-        | Array<[string, Array<[string, Array<string>]>]>
-        | null
-      for (const [stream, entries] of reply ?? []) {
-        for (const [id, flat] of entries) {
-          const fields = fieldsOf(flat)
-          const job = jobStreams.get(stream)
-          if (job === undefined) events.push({ ms: idMs(id), fields })
-          else jobs.push({ ms: idMs(id), key: `${fields["bookmaker"]}|${job.market}|${job.source}` })
-        }
-        ids.set(stream, entries[entries.length - 1]![0])
-      }
-    }
-  })()
+  const from = new Map([...jobStreams.keys(), opportunitiesStream].map((s) => [s, "0-0"]))
+  const following = followStreams(redis, from, (stream, id, fields) => {
+    const job = jobStreams.get(stream)
+    if (job === undefined) events.push({ ms: idMs(id), fields })
+    else jobs.push({ ms: idMs(id), key: `${fields["bookmaker"]}|${job.market}|${job.source}` })
+  })
   return {
     stop: async () => {
-      running = false
-      await loop
+      await following.stop()
       return { jobs, events }
     }
   }
