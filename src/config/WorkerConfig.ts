@@ -29,6 +29,8 @@ export const workerConfig = Config.all({
   batchSize: positiveInt("XTR_BATCH").pipe(Config.withDefault(3)),
   window: duration("XTR_WINDOW", "2 seconds"),
   concurrency: Config.option(positiveInt("XTR_CONCURRENCY")),
+  // Batches processed at once: while one waits on Redis or a slow extractor, the next ones run (see source.ts).
+  inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(4)),
   matchMinBtts: positiveInt("MATCH_MIN_BTTS").pipe(Config.withDefault(2)),
   matchMin: Config.option(positiveInt("MATCH_MIN")),
   block: duration("XTR_BLOCK", "1 second"),
@@ -51,8 +53,8 @@ export const workerConfig = Config.all({
 }).pipe(
   Config.mapEffect((c) => {
     // A job still being worked on must not look idle to XAUTOCLAIM (another worker's, or this one's: a claim
-    // counts a delivery). The source reads the next batch while one runs, so an entry may wait a whole batch
-    // before its own runs: up to XTR_WINDOW + 2 × XTR_JOB_TIMEOUT after its delivery.
+    // counts a delivery). The source reads only into room left by the batches in flight, so an entry may wait
+    // for one of them to end before its own runs: up to XTR_WINDOW + 2 × XTR_JOB_TIMEOUT after its delivery.
     const busy = Duration.sum(c.window, Duration.times(c.jobTimeout, 2))
     if (!Duration.isGreaterThan(c.claimIdle, busy)) {
       return Effect.fail(invalid("XTR_CLAIM_IDLE", `must exceed XTR_WINDOW + 2 × XTR_JOB_TIMEOUT (${Duration.format(busy)})`))

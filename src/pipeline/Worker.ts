@@ -1,6 +1,7 @@
-// The extraction worker: job source → batches of XTR_BATCH or XTR_WINDOW → processBatch, with the job-stream
-// trimmer alongside. `run` stops gracefully: on interruption (SIGTERM/SIGINT under runMain) it stops reading,
-// lets the batch in flight finish and be acknowledged, and gives up after XTR_GRACE.
+// The extraction worker: job source → batches of XTR_BATCH or XTR_WINDOW → processBatch, up to XTR_INFLIGHT
+// batches at once, with the job-stream trimmer alongside. `run` stops gracefully: on interruption
+// (SIGTERM/SIGINT under runMain) it stops reading, lets the batches in flight finish and be acknowledged, and
+// gives up after XTR_GRACE.
 import { Deferred, Effect, Fiber, Stream } from "effect"
 import { WorkerConfig } from "../config/WorkerConfig.ts"
 import { RedisStore } from "../redis/RedisStore.ts"
@@ -13,14 +14,17 @@ import { makeTrimmer } from "./trim.ts"
 export const batches = (stop: Deferred.Deferred<void>) =>
   Stream.unwrap(Effect.gen(function*() {
     const cfg = yield* WorkerConfig
-    const source = yield* makeJobSource
+    const source = yield* makeJobSource(Deferred.await(stop))
     const processBatch = yield* makeProcessBatch
     yield* Effect.forkScoped((yield* makeTrimmer).loop)
     return source.polls.pipe(
       Stream.haltWhen(Deferred.await(stop)),
       Stream.flattenIterable,
       Stream.groupedWithin(cfg.batchSize, cfg.window),
-      Stream.mapEffect((batch) => processBatch(batch).pipe(Effect.ensuring(source.release(batch))))
+      Stream.mapEffect((batch) => processBatch(batch).pipe(Effect.ensuring(source.release(batch))), {
+        concurrency: cfg.inflight,
+        unordered: true
+      })
     )
   }))
 
@@ -42,6 +46,7 @@ export const run = Effect.gen(function*() {
     group: cfg.group,
     consumer: cfg.consumer,
     batch: cfg.batchSize,
+    inflight: cfg.inflight,
     concurrency: cfg.concurrency
   })
   yield* ensureGroup
@@ -54,7 +59,7 @@ export const run = Effect.gen(function*() {
         yield* Deferred.succeed(stop, undefined)
         // Runs uninterruptibly (a release): a second signal cannot cut the grace time short, XTR_GRACE bounds it.
         const finished = yield* Fiber.await(fiber).pipe(Effect.timeoutOption(cfg.grace))
-        if (finished._tag === "None") yield* Effect.logWarning("grace time over: the batch in flight stays pending")
+        if (finished._tag === "None") yield* Effect.logWarning("grace time over: the batches in flight stay pending")
         yield* Fiber.interrupt(fiber)
         yield* Effect.logInfo("worker stopped")
       })

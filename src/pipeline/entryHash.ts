@@ -3,7 +3,7 @@
 // Valkey or Cluster will do. The detector reads entries with the same schema.
 import { Result, Schema } from "effect"
 import type { Job } from "../domain/Job.ts"
-import { Bookmaker } from "../domain/Market.ts"
+import { Bookmaker, DataSource, Market } from "../domain/Market.ts"
 import { Quote } from "../domain/Quote.ts"
 import type { Observation } from "../matching/fold.ts"
 import type { Command, Fields } from "../redis/RedisStore.ts"
@@ -23,7 +23,18 @@ export const writerField = (streamDate: string) => `written_by:${streamDate}`
 export const StoredQuote = Schema.Struct({ ...Quote.fields, jobId: Schema.String, stream_date: Schema.String })
 export type StoredQuote = typeof StoredQuote.Type
 export const StoredQuoteJson = Schema.fromJsonString(StoredQuote)
-const decodeStored = Schema.decodeUnknownResult(StoredQuoteJson)
+
+/** What matching reads of a stored quote (the detector decodes the whole of it, see entryQuotes.ts). */
+const StoredMark = Schema.Struct({
+  bookmaker: Bookmaker,
+  market: Market,
+  source: DataSource,
+  fetchedAt: Schema.String,
+  jobId: Schema.String,
+  stream_date: Schema.String
+})
+type StoredMark = typeof StoredMark.Type
+const decodeMark = Schema.decodeUnknownResult(Schema.fromJsonString(StoredMark))
 
 /** The `fixture` field: the resolved key and the listing of the bookmaker that wrote last. */
 export const Fixture = Schema.Struct({
@@ -51,7 +62,7 @@ export interface Placed {
 
 export const jobIdOf = (stream: string, id: string) => `${stream}/${id}`
 
-export const observationOf = (entryKey: string, q: StoredQuote): Observation => ({
+export const observationOf = (entryKey: string, q: StoredMark): Observation => ({
   entryKey,
   source: q.source,
   market: q.market,
@@ -61,17 +72,21 @@ export const observationOf = (entryKey: string, q: StoredQuote): Observation => 
   jobId: q.jobId
 })
 
-export const placedObservation = (p: Placed): Observation =>
-  observationOf(p.entryKey, { ...p.quote, jobId: p.jobId, stream_date: p.job.stream_date })
+const storedOf = (p: Placed): StoredQuote => ({ ...p.quote, jobId: p.jobId, stream_date: p.job.stream_date })
+
+export const placedObservation = (p: Placed): Observation => observationOf(p.entryKey, storedOf(p))
 
 /**
  * HSET (+ EXPIRE) of every entry the batch touched, then HGETALL of the same entries, in that order. `writer`
- * identifies the batch (see writerField).
+ * identifies the batch (see writerField). `written` pairs each quote field's value with the quote it encodes.
  */
 export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number, writer: string) => {
   const byEntry = new Map<string, Record<string, string>>()
+  const written: Array<readonly [value: string, quote: StoredQuote]> = []
   for (const p of placed) {
-    const stored: StoredQuote = { ...p.quote, jobId: p.jobId, stream_date: p.job.stream_date }
+    const stored = storedOf(p)
+    const value = JSON.stringify(stored)
+    written.push([value, stored])
     const { home, away, kickoff, league, country } = p.quote.listing
     const fixture: Fixture = {
       key: p.fixtureKey,
@@ -82,7 +97,7 @@ export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number,
       ...(country === undefined ? {} : { country })
     }
     const fields = byEntry.get(p.entryKey) ?? {}
-    fields[p.quote.bookmaker] = JSON.stringify(stored)
+    fields[p.quote.bookmaker] = value
     fields[fixtureField] = JSON.stringify(fixture)
     fields[writerField(p.job.stream_date)] = writer
     byEntry.set(p.entryKey, fields)
@@ -93,19 +108,48 @@ export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number,
     { op: "expire", key, seconds: ttlSeconds }
   ])
   const reads: Array<Command> = keys.map((key) => ({ op: "hgetall", key }))
-  return { keys, commands: [...writes, ...reads], readsFrom: writes.length }
+  return { keys, commands: [...writes, ...reads], readsFrom: writes.length, written }
 }
 
-/** The quotes stored on an entry; a field that does not decode (or sits under another bookmaker's name) is skipped. */
-export const storedObservations = (entryKey: string, fields: Fields) => {
-  const observations: Array<Observation> = []
-  const invalid: Array<string> = []
-  for (const [name, value] of Object.entries(fields)) {
-    if (!isBookmaker(name)) continue
-    const decoded = decodeStored(value)
-    if (Result.isSuccess(decoded) && decoded.success.bookmaker === name) {
-      observations.push(observationOf(entryKey, decoded.success))
-    } else invalid.push(name)
+/** Values longer than this are decoded every time rather than kept (a poison value may be megabytes). */
+const maxCachedLength = 4096
+
+/**
+ * Reads the quotes stored on entries. A stored value is read back by every batch that touches its entry until
+ * its bookmaker's next quote replaces it, and a value always decodes the same way, so decoded values are kept
+ * by value (up to `maxCached`, then all dropped at once), and the values this process writes are remembered
+ * as written (`remember`) instead of being decoded when they come back.
+ */
+export const makeStoredReader = (maxCached = 4096) => {
+  const cache = new Map<string, StoredMark | null>() // null: does not decode
+  const keep = (value: string, mark: StoredMark | null) => {
+    if (value.length > maxCachedLength) return
+    if (cache.size >= maxCached) cache.clear()
+    cache.set(value, mark)
   }
-  return { observations, invalid }
+  const decode = (value: string): StoredMark | null => {
+    const kept = cache.get(value)
+    if (kept !== undefined) return kept
+    const decoded = decodeMark(value)
+    const mark = Result.isSuccess(decoded) ? decoded.success : null
+    keep(value, mark)
+    return mark
+  }
+  return {
+    remember: (written: ReadonlyArray<readonly [value: string, quote: StoredMark]>) => {
+      for (const [value, quote] of written) keep(value, quote)
+    },
+    /** The quotes stored on an entry; a field that does not decode (or sits under another bookmaker's name) is skipped. */
+    read: (entryKey: string, fields: Fields) => {
+      const observations: Array<Observation> = []
+      const invalid: Array<string> = []
+      for (const name in fields) {
+        if (!isBookmaker(name)) continue
+        const mark = decode(fields[name]!)
+        if (mark !== null && mark.bookmaker === name) observations.push(observationOf(entryKey, mark))
+        else invalid.push(name)
+      }
+      return { observations, invalid }
+    }
+  }
 }

@@ -1,7 +1,9 @@
 // One batch of job-stream entries: extract concurrently, write entries, fold, publish, then acknowledge.
 // Round trips: (1) HSET + EXPIRE + HGETALL of every entry touched, and the dead letters; (2) the publications;
 // (3) XACK. The XACK has its own round trip, sent only once the writes have succeeded: pipelined commands run
-// independently, and under `maxmemory noeviction` Redis refuses writes but still accepts XACK (issue 5).
+// independently, and under `maxmemory noeviction` Redis refuses writes but still accepts XACK (issue 5). (One
+// MULTI/EXEC for (2) and (3) would not do: a publish-once script that fails inside EXEC — NOSCRIPT after a
+// script flush, or out of memory when memory ran out between queueing and EXEC — does not stop the XACK.)
 import { randomUUID } from "node:crypto"
 import { Clock, Duration, Effect, Metric } from "effect"
 import { Extractors } from "../bookmakers/Extractors.ts"
@@ -12,7 +14,7 @@ import { fold, type Observation } from "../matching/fold.ts"
 import { entryKey } from "../redis/keys.ts"
 import { type Command, type RedisError, RedisStore, type StreamEntry } from "../redis/RedisStore.ts"
 import { parseId } from "../redis/streamId.ts"
-import { entryCommands, jobIdOf, type Placed, placedObservation, storedObservations } from "./entryHash.ts"
+import { entryCommands, jobIdOf, makeStoredReader, type Placed, placedObservation } from "./entryHash.ts"
 import { dead, type JobOutcome } from "./JobOutcome.ts"
 import { metricsFor } from "./metrics.ts"
 import { clip, deadLetter, publication } from "./outputs.ts"
@@ -41,6 +43,7 @@ export const makeProcessBatch = Effect.gen(function*() {
   const ttlSeconds = Math.ceil(Duration.toSeconds(cfg.entryTtl))
   const freshnessMs = { live: Duration.toMillis(cfg.freshness.live), upcoming: Duration.toMillis(cfg.freshness.upcoming) }
   const thresholds = { btts: cfg.matchMinBtts, other: cfg.matchMin }
+  const storedReader = makeStoredReader()
 
   /** A transient failure that has used up XTR_MAX_DELIVERIES becomes a dead letter; unknown counts keep it pending. */
   const settle = (outcome: JobOutcome): Effect.Effect<JobOutcome> =>
@@ -92,10 +95,11 @@ export const makeProcessBatch = Effect.gen(function*() {
     const commands = [...entries.commands, ...deadLetters]
     if (commands.length === 0) return 0
     const replies = yield* store.exec(commands)
+    storedReader.remember(entries.written)
     const stored = new Map<string, ReadonlyArray<Observation>>()
     for (const [n, key] of entries.keys.entries()) {
       const reply = replies[entries.readsFrom + n]
-      const { invalid, observations } = storedObservations(key, reply?.op === "hgetall" ? reply.value : {})
+      const { invalid, observations } = storedReader.read(key, reply?.op === "hgetall" ? reply.value : {})
       if (invalid.length > 0) yield* Effect.logWarning("undecodable stored quotes skipped", { key, fields: invalid })
       stored.set(key, observations)
     }
@@ -119,9 +123,8 @@ export const makeProcessBatch = Effect.gen(function*() {
 
   return Effect.fn("Worker.processBatch")(function*(batch: ReadonlyArray<StreamEntry>): Effect.fn.Return<BatchReport> {
     const started = yield* Clock.currentTimeMillis
-    const outcomes = yield* Effect.forEach(batch, runJob, { concurrency: cfg.concurrency }).pipe(
-      Effect.flatMap((all) => Effect.forEach(all, settle, { concurrency: "unbounded" }))
-    )
+    const run = yield* Effect.forEach(batch, runJob, { concurrency: cfg.concurrency })
+    const outcomes = run.some((o) => o._tag === "Retry") ? yield* Effect.forEach(run, settle, { concurrency: "unbounded" }) : run
     const extracted = outcomes.filter((o): o is Extracted => o._tag === "Extracted")
     const deadOnes = outcomes.filter((o) => o._tag === "Dead")
     const retried = outcomes.length - extracted.length - deadOnes.length

@@ -3,7 +3,10 @@
 // may have been lost), take over entries idle ≥ XTR_CLAIM_IDLE (`XAUTOCLAIM`, one sweep every XTR_CLAIM_IDLE,
 // this consumer's failed jobs included), or read new entries (`XREADGROUP … >` with BLOCK). Entries still in
 // flight in this process are never emitted twice. NOGROUP recreates the group; other Redis errors back off.
-import { Clock, Duration, Effect, Metric, Schedule, Stream } from "effect"
+// Reads ahead, but only into free room: the process holds at most XTR_BATCH × XTR_INFLIGHT entries (read and
+// not yet released), and reads once a batch's worth of room is free, as much as there is room for. So one
+// read feeds several batches, and no entry waits behind more than the batches in flight (XTR_CLAIM_IDLE).
+import { Clock, Duration, Effect, Latch, Metric, Schedule, Stream } from "effect"
 import { WorkerConfig } from "../config/WorkerConfig.ts"
 import { type RedisError, RedisStore, type StreamEntry } from "../redis/RedisStore.ts"
 import { clip } from "./outputs.ts"
@@ -23,11 +26,13 @@ export interface JobSource {
   readonly release: (entries: ReadonlyArray<StreamEntry>) => Effect.Effect<void>
 }
 
-export const makeJobSource = Effect.gen(function*() {
+/** `stopping` ends a wait for room (the worker is stopping): the pull then returns nothing. */
+export const makeJobSource = (stopping: Effect.Effect<void>) => Effect.gen(function*() {
   const cfg = yield* WorkerConfig
   const store = yield* RedisStore
   const metrics = metricsFor(cfg.stream)
-  const { batchSize: count, consumer, group, stream } = cfg
+  const { batchSize, consumer, group, stream } = cfg
+  const capacity = batchSize * cfg.inflight
   const blockMs = Duration.toMillis(cfg.block)
   const claimIdleMs = Duration.toMillis(cfg.claimIdle)
 
@@ -35,14 +40,22 @@ export const makeJobSource = Effect.gen(function*() {
   let ownCursor: string | undefined = "0" // undefined: own pending entries all re-read
   let claimCursor = "0-0"
   let nextSweepAt = 0
+  const room = () => capacity - inFlight.size
+  const roomForABatch = Latch.makeUnsafe(true)
+  /** True once a batch's worth of room is free; false when the worker stops first. */
+  const awaitRoom = Effect.suspend(() => {
+    if (room() >= batchSize) return Effect.succeed(true)
+    roomForABatch.closeUnsafe()
+    return Effect.raceFirst(Effect.as(roomForABatch.await, true), Effect.as(stopping, false))
+  })
 
-  const readOwn = Effect.fnUntraced(function*(from: string) {
+  const readOwn = Effect.fnUntraced(function*(from: string, count: number) {
     const entries = yield* store.readGroup({ group, consumer, streams: [{ stream, id: from }], count, blockMs: 0 })
     ownCursor = entries.length < count ? undefined : entries[entries.length - 1]!.id
     return entries
   })
 
-  const sweep = Effect.fnUntraced(function*(now: number) {
+  const sweep = Effect.fnUntraced(function*(now: number, count: number) {
     const claimed = yield* store.autoClaim({ stream, group, consumer, minIdleMs: claimIdleMs, start: claimCursor, count })
     claimCursor = claimed.next
     if (claimed.next === "0-0") nextSweepAt = now + claimIdleMs
@@ -53,7 +66,7 @@ export const makeJobSource = Effect.gen(function*() {
     return claimed.entries
   })
 
-  const readNew = store.readGroup({ group, consumer, streams: [{ stream, id: ">" }], count, blockMs })
+  const readNew = (count: number) => store.readGroup({ group, consumer, streams: [{ stream, id: ">" }], count, blockMs })
 
   const recreateGroup = store.ensureGroup(stream, group, "0").pipe(
     Effect.tap(() => Metric.update(metrics.groupsRecreated, 1)),
@@ -61,11 +74,12 @@ export const makeJobSource = Effect.gen(function*() {
     Effect.as<ReadonlyArray<StreamEntry>>([])
   )
 
-  const pull = Effect.gen(function*() {
+  const read = Effect.gen(function*() {
     const now = yield* Clock.currentTimeMillis
-    if (ownCursor !== undefined) return yield* readOwn(ownCursor)
-    if (now >= nextSweepAt) return yield* sweep(now)
-    return yield* readNew
+    const count = room()
+    if (ownCursor !== undefined) return yield* readOwn(ownCursor, count)
+    if (now >= nextSweepAt) return yield* sweep(now, count)
+    return yield* readNew(count)
   }).pipe(
     Effect.catchTag("NoGroup", () => recreateGroup),
     Effect.tapError((error) =>
@@ -82,9 +96,15 @@ export const makeJobSource = Effect.gen(function*() {
       return fresh
     })
   )
+  const none: ReadonlyArray<StreamEntry> = []
+  const pull = Effect.flatMap(awaitRoom, (ready) => (ready ? read : Effect.succeed(none)))
 
   return {
     polls: Stream.fromEffectRepeat(pull),
-    release: (entries) => Effect.sync(() => entries.forEach((e) => inFlight.delete(e.id)))
+    release: (entries) =>
+      Effect.sync(() => {
+        for (const e of entries) inFlight.delete(e.id)
+        if (room() >= batchSize) roomForABatch.openUnsafe()
+      })
   } satisfies JobSource
 })
