@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
 import { verify } from "./support/check.ts"
-import { type Child, killAll, startWorker } from "./support/children.ts"
+import { killAll, startWorker } from "./support/children.ts"
 import { acked, admin, btts, createGroup, drained, feed, matchedBtts, readersReady, scaled, sleep, syntheticJobs, waitUntil } from "./support/jobs.ts"
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
@@ -34,20 +34,15 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
     await server?.stop()
   })
 
-  interface Run {
-    readonly worker: Child
-  }
-
   /**
-   * Starts a worker through the proxy and, once it is blocked on a read, lets `fault` run: it feeds the
-   * jobs (all of `jobs`, when it wants them) and returns when the fault ended. Recovery: from then until the
-   * next acknowledgement.
+   * Starts a worker through the proxy and, once it is blocked on a read, lets `fault` run: it feeds the jobs
+   * (when it wants them) and returns when the fault ended. Recovery: from then until the next acknowledgement.
    */
   const scenario = (
     name: string,
     tag: string,
     count: number,
-    fault: (run: Run, jobs: ReturnType<typeof syntheticJobs>) => Promise<void>,
+    fault: (jobs: ReturnType<typeof syntheticJobs>) => Promise<void>,
     note: string
   ) =>
     it(name, async () => {
@@ -56,7 +51,7 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
       await createGroup(redis, btts)
       const worker = startWorker("worker (via proxy)", { REDIS_URL: proxy.url(), STREAM: btts })
       await readersReady(redis, 1)
-      await fault({ worker }, jobs)
+      await fault(jobs)
       const ended = Date.now()
       const before = await acked(redis, btts)
       let recovery: number | null = null
@@ -80,20 +75,20 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
 
   const flow = scaled(6000, 1000)
 
-  scenario("3a cut during a blocked read: the worker reconnects and reads", "ca", 400, async (_, jobs) => {
+  scenario("3a cut during a blocked read: the worker reconnects and reads", "ca", 400, async (jobs) => {
     await sleep(300)
     proxy.cut()
     await feed(redis, btts, jobs)
   }, "connections cut while idle in XREADGROUP, jobs added right after")
 
-  scenario("3b blackhole during a blocked read: the watchdog recycles the reader", "bh", 400, async (_, jobs) => {
+  scenario("3b blackhole during a blocked read: the watchdog recycles the reader", "bh", 400, async (jobs) => {
     proxy.blackhole()
     await feed(redis, btts, jobs)
     await sleep(4000)
     proxy.pass()
   }, "4 s blackhole while idle in XREADGROUP (BLOCK 0.5 s + margin 1 s); jobs added during it")
 
-  scenario("3c cut during writes, five times", "cw", flow, async (_, jobs) => {
+  scenario("3c cut during writes, five times", "cw", flow, async (jobs) => {
     proxy.delay(2)
     await flowing(jobs)
     for (let i = 0; i < 5; i++) {
@@ -102,7 +97,7 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
     }
   }, "every connection cut 5 times, 300 ms apart, while batches were written (2 ms proxy delay)")
 
-  scenario("3d blackhole during writes, healed late", "bw", flow, async (_, jobs) => {
+  scenario("3d blackhole during writes, healed late", "bw", flow, async (jobs) => {
     proxy.delay(2)
     await flowing(jobs)
     proxy.blackhole()
@@ -110,13 +105,13 @@ describe.skipIf(skipWithoutRedis("fault suite: network faults", { ownServer: tru
     proxy.pass()
   }, "3 s blackhole while batches were written; the held bytes (writes, XACKs) delivered when it healed")
 
-  scenario("3e CLIENT PAUSE ALL 3 s during writes", "pa", flow, async (_, jobs) => {
+  scenario("3e CLIENT PAUSE ALL 3 s during writes", "pa", flow, async (jobs) => {
     await flowing(jobs)
     await redis.call("CLIENT", "PAUSE", "3000", "ALL")
     await sleep(3000)
   }, "Redis paused every client for 3 s (CLIENT PAUSE 3000 ALL)")
 
-  scenario("3f CLIENT KILL during writes, five times", "ki", flow, async (_, jobs) => {
+  scenario("3f CLIENT KILL during writes, five times", "ki", flow, async (jobs) => {
     await flowing(jobs)
     for (let i = 0; i < 5; i++) {
       await redis.call("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes")

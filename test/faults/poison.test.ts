@@ -6,10 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { deadLetterStream } from "../../src/redis/keys.ts"
 import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
-import { verify } from "./support/check.ts"
+import { readAll, verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { admin, btts, drained, feed, type Job, matchedBtts, syntheticJobs } from "./support/jobs.ts"
-import { readAll } from "./support/check.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
 
 const valid = { extractor_type: "btts", data_source: "upcoming" } as const

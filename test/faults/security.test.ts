@@ -1,12 +1,14 @@
 // Security (issue 5): credentials never reach the output, whatever fails — a wrong password, a server that
 // drops every connection, no server at all, an untrusted certificate; the worker and the detector run under
 // exactly the least-privilege ACL users of docs/redis-acl.md; `rediss://` verifies the server's certificate
-// (REDIS_TLS_CA) and refuses one it cannot verify.
+// (REDIS_TLS_CA) and refuses one it cannot verify; no request goes to a URL taken from a job's fields.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
+import { createServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Redis } from "ioredis"
 import { afterAll, afterEach, describe, expect, it } from "vitest"
+import { startSimulator } from "../../src/simulator/Server.ts"
 import { freePort, makeTestCertificates, type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
 import { verify } from "./support/check.ts"
 import { type Child, killAll, repoRoot, startDetector, startWorker, tail } from "./support/children.ts"
@@ -14,7 +16,6 @@ import { admin, btts, drained, feed, groupState, type Job, matchedBtts, sleep, s
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, upcomingJobs } from "./support/sim.ts"
-import { startSimulator } from "../../src/simulator/Server.ts"
 
 const secret = (name: string) => `${name}-S3cr3t-${Math.random().toString(36).slice(2, 10)}`
 
@@ -158,6 +159,53 @@ describe.skipIf(skipWithoutRedis("fault suite: security", { ownServer: true }))(
       expect(problems).toEqual([])
     } finally {
       redis.disconnect()
+      await sim.close()
+    }
+  })
+
+  it("builds no URL from job fields: URLs and paths in a job reach no server", async () => {
+    expectRow("S4 no URL from job fields")
+    const server = await startRedisServer()
+    servers.push(server)
+    const sim = await startSimulator({})
+    let trapped = 0
+    const trap = createServer((_, res) => {
+      trapped++
+      res.end("{}")
+    })
+    await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve))
+    const redis = admin(server.port)
+    try {
+      const address = trap.address()
+      const trapUrl = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`
+      const hostile: Array<Job> = [
+        { fields: { bookmaker: trapUrl, extractor_type: "btts", data_source: "upcoming", stream_date: "0" } },
+        ...["BookieAlpha", "BookieBeta", "BookieGamma", "BookieDelta"].flatMap((bookmaker) =>
+          [`${trapUrl}/x`, "0/../../control", "../0", "0?market=x", "0#x", "%2e%2e", "//127.0.0.1/x"].map((stream_date) => ({
+            fields: { bookmaker, extractor_type: "btts", data_source: "upcoming", stream_date }
+          })))
+      ]
+      const good = upcomingJobs()
+      const worker = startWorker("worker", { ...httpEnv(sim), REDIS_URL: server.url, STREAM: btts })
+      sim.control.resetStats()
+      await feed(redis, btts, [...hostile, ...good])
+      await drained(redis, btts, 30_000)
+      const v = await verify(redis, {
+        stream: btts,
+        jobs: [...hostile, ...good],
+        mustDie: new Set(hostile.map((j) => j.id!)),
+        written: { kind: "some" },
+        matchedStreams: [matchedBtts]
+      })
+      const problems = [...v.problems]
+      if (trapped > 0) problems.push(`${trapped} requests reached a URL taken from a job`)
+      if (sim.control.get().global !== undefined || sim.control.get().bookmakers !== undefined) problems.push("the simulator's fault settings were changed")
+      record(rowOf("S4 no URL from job fields", { ...v, problems }, null, worker.peakRss(),
+        `${hostile.length} jobs with URLs, traversals, queries and fragments in bookmaker/stream_date: all dead-lettered, 0 requests to the trap server`))
+      expect(problems).toEqual([])
+    } finally {
+      redis.disconnect()
+      await new Promise<void>((resolve) => trap.close(() => resolve()))
       await sim.close()
     }
   })

@@ -6,7 +6,7 @@
 //   the publication's signature (the bookmakers' job ids), and a second copy is a duplicate;
 // - the matched entries are the ones the jobs must produce (synthetic workloads: expectedMatches).
 import type { Redis } from "ioredis"
-import { expectedMatches } from "../../../src/bookmakers/synthetic/expectedMatches.ts"
+import { expectedMatches, type JobLike } from "../../../src/bookmakers/synthetic/expectedMatches.ts"
 import { bookmakers, canonicalBookmaker } from "../../../src/domain/Market.ts"
 import { deadLetterStream } from "../../../src/redis/keys.ts"
 import { group, groupState, type Job } from "./jobs.ts"
@@ -169,7 +169,7 @@ export const verify = async (redis: Redis, e: Expectation): Promise<Verdict> => 
   if (!e.skipDuplicates && pubs.duplicates > 0) problems.push(`${pubs.duplicates} duplicate publications`)
   if (e.expectMatches === true && e.written.kind === "synthetic") {
     const expected = expectedMatches(
-      survivors.map((j) => j.fields as never),
+      survivors.map((j) => j.fields as unknown as JobLike), // synthetic jobs: fields of the Job schema
       { btts: 2, three_way: 2, double_chance: 2 },
       e.written.fixturesPerJob
     )
