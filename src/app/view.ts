@@ -2,6 +2,7 @@
 // a TTY), the compact summary (printed every few seconds otherwise) and the JSON line of an opportunity event.
 import type { LifecycleEvent } from "../mispricing/detector/lifecycle.ts"
 import type { LatencySummary } from "../mispricing/detector/latency.ts"
+import { eventHeader } from "../mispricing/detector/publication.ts"
 import type { Tracked } from "../mispricing/detector/record.ts"
 import { returnOf } from "../mispricing/Opportunity.ts"
 import { type RejectionReason, rejectionReasons } from "../mispricing/priceFixture.ts"
@@ -199,12 +200,7 @@ export const renderSummary = (state: ViewState, rows: number): string => {
 export const eventLine = (event: LifecycleEvent, t: Tracked, at: number): string => {
   const o = t.opportunity
   return JSON.stringify({
-    event,
-    kind: o.kind,
-    id: t.id,
-    source: t.source,
-    fixture: t.fixtureKey,
-    ...(t.name === undefined ? {} : { fixture_name: t.name }),
+    ...eventHeader(event, t),
     markets: o.markets,
     ...(o.kind === "arbitrage"
       ? { roi: o.roi, staked: o.staked, profit: o.profit, payouts: o.payouts }

@@ -11,16 +11,21 @@ import { type Tracked, TrackedJson } from "./record.ts"
 
 const encodeTracked = Schema.encodeSync(TrackedJson)
 
+/** What an event is and which opportunity and fixture it is about: the first fields of every form it is shown in. */
+export const eventHeader = (event: LifecycleEvent, t: Tracked) => ({
+  event,
+  kind: t.opportunity.kind,
+  id: t.id,
+  source: t.source,
+  fixture: t.fixtureKey,
+  ...(t.name === undefined ? {} : { fixture_name: t.name })
+})
+
 /** The fields of one `opportunities` stream entry. Leg ages are measured at `at`, the event's time. */
 export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fields => {
   const o = t.opportunity
   return {
-    event,
-    kind: o.kind,
-    id: t.id,
-    source: t.source,
-    fixture: t.fixtureKey,
-    ...(t.name === undefined ? {} : { fixture_name: t.name }),
+    ...eventHeader(event, t),
     markets: o.markets.join(","),
     legs: JSON.stringify(o.legs.map((l) => ({
       bookmaker: l.bookmaker,
