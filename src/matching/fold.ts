@@ -57,6 +57,8 @@ const isFresh = (o: Observation, now: number, freshnessMs: number): boolean => {
 }
 
 const groupKey = (o: Observation) => JSON.stringify([o.entryKey, o.source, o.market, o.streamDate])
+const sameGroup = (a: Observation, b: Observation) =>
+  a.entryKey === b.entryKey && a.source === b.source && a.market === b.market && a.streamDate === b.streamDate
 
 export const fold = (input: FoldInput): ReadonlyArray<Match> => {
   const { batch, freshnessMs, now, stored, thresholds } = input
@@ -69,11 +71,13 @@ export const fold = (input: FoldInput): ReadonlyArray<Match> => {
   }
 
   const matches: Array<Match> = []
-  for (const [key, { head, members }] of groups) {
+  for (const { head, members } of groups.values()) {
     // Stored quotes win over the batch's for the same bookmaker: they are the latest state of the entry.
     const byBookmaker = new Map<Bookmaker, Observation>()
-    for (const o of [...members, ...(stored.get(head.entryKey) ?? [])]) {
-      if (groupKey(o) === key && isFresh(o, now, freshnessMs[o.source])) byBookmaker.set(o.bookmaker, o)
+    for (const list of [members, stored.get(head.entryKey) ?? []]) {
+      for (const o of list) {
+        if (sameGroup(o, head) && isFresh(o, now, freshnessMs[o.source])) byBookmaker.set(o.bookmaker, o)
+      }
     }
     if (byBookmaker.size < thresholdFor(head.market, thresholds)) continue
     const bookmakers = [...byBookmaker.keys()].sort()

@@ -121,7 +121,7 @@ export const makeProcessBatch = Effect.gen(function*() {
     return published
   })
 
-  return Effect.fn("Worker.processBatch")(function*(batch: ReadonlyArray<StreamEntry>): Effect.fn.Return<BatchReport> {
+  return Effect.fnUntraced(function*(batch: ReadonlyArray<StreamEntry>): Effect.fn.Return<BatchReport> {
     const started = yield* Clock.currentTimeMillis
     const run = yield* Effect.forEach(batch, runJob, { concurrency: cfg.concurrency })
     const outcomes = run.some((o) => o._tag === "Retry") ? yield* Effect.forEach(run, settle, { concurrency: "unbounded" }) : run

@@ -93,21 +93,30 @@ const commandArgs = (c: Plain): [string, ...Array<string | number>] => {
   }
 }
 
-/** A command's raw reply, validated, as a Reply. */
-const toReply = (c: Command, raw: unknown): Effect.Effect<Reply, RedisError> => {
+const isFieldList = Schema.is(R.FieldList)
+const isNullableString = Schema.is(R.NullableString)
+const isId = Schema.is(R.Id)
+const isOk = Schema.is(R.Ok)
+const isCount = Schema.is(R.Count)
+
+/**
+ * A command's raw reply, validated, as a Reply; undefined when it does not have the command's shape. Checked
+ * synchronously: `exec` carries most of the worker's commands, a few per job.
+ */
+const toReply = (c: Command, raw: unknown): Reply | undefined => {
   switch (c.op) {
     case "hgetall":
-      return Effect.map(decodeReply(c.op, R.FieldList)(raw), (list) => ({ op: "hgetall", value: R.toFields(list) }))
+      return isFieldList(raw) ? { op: "hgetall", value: R.toFields(raw) } : undefined
     case "get":
-      return Effect.map(decodeReply(c.op, R.NullableString)(raw), (value) => ({ op: "get", value }))
+      return isNullableString(raw) ? { op: "get", value: raw } : undefined
     case "xadd":
-      return Effect.map(decodeReply(c.op, R.Id)(raw), (id) => ({ op: "xadd", id }))
+      return isId(raw) ? { op: "xadd", id: raw } : undefined
     case "publishOnce":
-      return Effect.map(decodeReply(c.op, R.NullableString)(raw), (id) => ({ op: "publishOnce", id }))
+      return isNullableString(raw) ? { op: "publishOnce", id: raw } : undefined
     case "set":
-      return Effect.as(decodeReply(c.op, R.Ok)(raw), { op: "count", n: 1 })
+      return isOk(raw) ? { op: "count", n: 1 } : undefined
     default:
-      return Effect.map(decodeReply(c.op, R.Count)(raw), (n) => ({ op: "count", n }))
+      return isCount(raw) ? { op: "count", n: raw } : undefined
   }
 }
 
@@ -259,7 +268,7 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
     Semaphore.withPermit(readLock)
   )
 
-  const exec = Effect.fn("RedisStore.exec")(function*(list: ReadonlyArray<Command>, options?: { readonly atomic?: boolean }) {
+  const exec = Effect.fnUntraced(function*(list: ReadonlyArray<Command>, options?: { readonly atomic?: boolean }) {
     if (list.length === 0) return []
     for (const c of list) {
       const error = c.op === "publishOnce" ? publishOnceError(c) : undefined
@@ -277,7 +286,13 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
     // As Redis runs them: a failing command does not stop the others; the first failure is reported.
     const failed = results.findIndex(([error]) => error !== null)
     if (failed >= 0) return yield* failWith(list[failed]!.op)(results[failed]![0])
-    return yield* Effect.forEach(list, (c, i) => toReply(c, results[i]![1]))
+    const replies: Array<Reply> = []
+    for (let i = 0; i < list.length; i++) {
+      const reply = toReply(list[i]!, results[i]![1])
+      if (reply === undefined) return yield* new RedisError({ op: list[i]!.op, message: `unexpected ${list[i]!.op} reply` })
+      replies.push(reply)
+    }
+    return replies
   })
 
   return RedisStore.of({
