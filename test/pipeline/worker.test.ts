@@ -118,6 +118,57 @@ describe("batching", () => {
   })
 })
 
+describe("batches in flight", () => {
+  it.effect("runs up to XTR_INFLIGHT batches at once and holds no more jobs than they take", () => {
+    let running = 0
+    let peak = 0
+    const counted = Effect.acquireUseRelease(
+      Effect.sync(() => {
+        running++
+        peak = Math.max(peak, running)
+      }),
+      () => Effect.sleep("1 second"),
+      () => Effect.sync(() => void running--)
+    )
+    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, counted) } }
+    return Effect.gen(function*() {
+      const ids = yield* addJobs(["0", "1", "2", "3", "4", "5", "6"].map((d) => job("BookieAlpha", "btts", d)))
+      const worker = yield* startWorker()
+      yield* eventually(Effect.sync(() => running === 4))
+      // Two batches of two run; the other three jobs have not been read (never delivered, so never pending).
+      assert.deepStrictEqual(yield* pendingIds, ids.slice(0, 4))
+      yield* eventually(Effect.sync(() => worker.reports.length === 4), { step: "100 millis" })
+      assert.strictEqual(peak, 4)
+      assert.deepStrictEqual(worker.reports.map(size).sort(), [1, 2, 2, 2])
+      assert.deepStrictEqual(yield* pendingIds, [])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2", XTR_INFLIGHT: "2", XTR_WINDOW: "100 millis" })))
+  })
+
+  it.effect("XTR_INFLIGHT=1: one batch at a time, the next read only once it is done", () => {
+    let running = 0
+    let peak = 0
+    const counted = Effect.acquireUseRelease(
+      Effect.sync(() => {
+        running++
+        peak = Math.max(peak, running)
+      }),
+      () => Effect.sleep("1 second"),
+      () => Effect.sync(() => void running--)
+    )
+    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, counted) } }
+    return Effect.gen(function*() {
+      const ids = yield* addJobs(["0", "1", "2"].map((d) => job("BookieAlpha", "btts", d)))
+      const worker = yield* startWorker()
+      yield* eventually(Effect.sync(() => running === 2))
+      assert.deepStrictEqual(yield* pendingIds, ids.slice(0, 2))
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "100 millis" })
+      assert.strictEqual(peak, 2)
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2", XTR_INFLIGHT: "1", XTR_WINDOW: "100 millis" })))
+  })
+})
+
 const size = (r: { extracted: number; retried: number; dead: number }) => r.extracted + r.retried + r.dead
 
 describe("failures", () => {
