@@ -26,7 +26,7 @@ export interface JobSource {
   readonly release: (entries: ReadonlyArray<StreamEntry>) => Effect.Effect<void>
 }
 
-/** `stopping` ends a wait for room (the worker is stopping): the pull then returns nothing. */
+/** `stopping` ends a wait for room or a read in flight (the worker is stopping): the pull then returns nothing. */
 export const makeJobSource = (stopping: Effect.Effect<void>) => Effect.gen(function*() {
   const cfg = yield* WorkerConfig
   const store = yield* RedisStore
@@ -97,7 +97,10 @@ export const makeJobSource = (stopping: Effect.Effect<void>) => Effect.gen(funct
     })
   )
   const none: ReadonlyArray<StreamEntry> = []
-  const pull = Effect.flatMap(awaitRoom, (ready) => (ready ? read : Effect.succeed(none)))
+  // Stopping also cuts a read in flight: a BLOCK still waiting, or retries while Redis is down, would otherwise
+  // hold the stop for up to XTR_BLOCK, or for the whole XTR_GRACE. Entries a cut read was delivered stay
+  // pending and are reclaimed after XTR_CLAIM_IDLE.
+  const pull = Effect.flatMap(awaitRoom, (ready) => (ready ? Effect.raceFirst(read, Effect.as(stopping, none)) : Effect.succeed(none)))
 
   return {
     polls: Stream.fromEffectRepeat(pull),
