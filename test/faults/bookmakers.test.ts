@@ -1,11 +1,12 @@
 // Scenario 4: bookmaker faults from the simulator's knobs, one kind per bookmaker, while the others answer.
-// Phase one: Alpha hangs, Gamma answers 429 with Retry-After 1 s, Delta drips one byte every 2 s, Beta
-// fails 5 % of requests with 500 and resets 2 % of connections. Phase two: Alpha truncates, Gamma sends
-// malformed JSON, Delta a 4 MB body against a 1 MB cap, Beta is healthy but slow. Each time: every attempt
+// Phase one: Alpha hangs, Gamma answers 429 with Retry-After 1 s, Delta drips one byte every 2 s, Beta is
+// healthy. Phase two: Alpha truncates, Gamma sends malformed JSON, Delta a 4 MB body against a 1 MB cap, Beta
+// is healthy but slow. Phase three: Beta answers 10 % of requests with 500 and resets 5 % of connections,
+// Gamma 30 % 500s — retried with backoff, they (nearly) all complete. Each time: every attempt
 // ends within its overall timeout (BOOKIE_TIMEOUT 1 s), no bookmaker ever has more than BOOKIE_CONCURRENCY (2; Beta 4)
 // requests in flight, 429s wait for Retry-After, each failing job is retried and dead-lettered after
-// XTR_MAX_DELIVERIES (2) with its last error, and the healthy bookmakers' jobs in the same batches complete in
-// their first batch. When the faults are lifted, the next jobs of the failing bookmakers succeed.
+// XTR_MAX_DELIVERIES (2) with its last error, and the healthy bookmaker's jobs in the same batches complete on
+// their first delivery. When the faults are lifted, the next jobs of the failing bookmakers succeed.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import type { Bookmaker } from "../../src/domain/Market.ts"
 import type { FaultSettings } from "../../src/simulator/Faults.ts"
@@ -21,6 +22,9 @@ const concurrency = 2
 const settings = {
   STREAM: btts,
   XTR_BATCH: "8",
+  // One batch at a time: with several, jobs queue behind the bookmaker's cap long enough to reach
+  // XTR_JOB_TIMEOUT, and the per-attempt timeout could no longer be told from the logs.
+  XTR_INFLIGHT: "1",
   XTR_JOB_TIMEOUT: "4 seconds",
   // Over XTR_WINDOW + 2 × XTR_JOB_TIMEOUT: the source reads the next batch while one runs, and an entry
   // waiting in this worker must not look idle (a reclaim would count a delivery that was never attempted).
@@ -72,7 +76,8 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
     failing: ReadonlyArray<Bookmaker>,
     aborting: ReadonlyArray<Bookmaker>,
     healthy: Bookmaker,
-    extraChecks: (output: string, fedAt: number) => Array<string>
+    extraChecks: (output: string, fedAt: number) => Array<string>,
+    flaky: ReadonlyArray<Bookmaker> = []
   ) =>
     it(name, async () => {
       expectRow(name.split(":")[0]!)
@@ -87,13 +92,11 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
       const problems: Array<string> = []
       const of = (b: Bookmaker) => jobs.filter((j) => j.fields["bookmaker"] === b).map((j) => j.id!)
 
-      // The healthy bookmaker's jobs complete with their first batches, held back only by the timeouts.
+      // The healthy bookmaker's jobs complete, held back only by the timeouts of the batches they share.
       const firstBatches = await waitUntil(`${healthy}'s jobs done`, async () => {
         const written = await quotesByJob(redis)
         return of(healthy).every((id) => written.has(`${btts}/${id}`))
       }, 30_000)
-      // 3 attempts of ≤ 1 s each, backoffs 0.2 + 0.4 s (or Retry-After 1 s twice): ≤ 4 s per batch, 3 batches.
-      if (firstBatches > 13_000) problems.push(`${healthy}'s jobs took ${firstBatches} ms`)
       await drained(redis, btts, 60_000)
       const stats = sim.control.stats()
       for (const [bookmaker, s] of Object.entries(stats)) {
@@ -102,6 +105,8 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
         if (s.maxInFlight > seen) problems.push(`${bookmaker}: ${s.maxInFlight} requests in flight (cap ${cap})`)
       }
       problems.push(...extraChecks(worker.output(), fedAt))
+      // The healthy bookmaker's jobs share batches with the failing ones and still complete on their first delivery.
+      if (failureTimes(worker.output(), healthy).length > 0) problems.push(`${healthy}'s jobs failed in batches shared with the faults`)
 
       // The faults lifted: the failing bookmakers' next jobs succeed.
       sim.control.set({})
@@ -116,7 +121,7 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
         stream: btts,
         jobs: all,
         mustDie: new Set(failing.flatMap(of)),
-        deadAllowed: (job) => job.fields["bookmaker"] === "BookieBeta", // phase one's 500s/resets may outlast the retries
+        deadAllowed: (job) => flaky.includes(job.fields["bookmaker"] as Bookmaker), // 500s/resets may outlast the retries
         written: { kind: "some" },
         matchedStreams: [matchedBtts]
       })
@@ -126,23 +131,25 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
           if (!/^gave up after 2 deliveries: /.test(reason)) problems.push(`${b} job ${id}: dead-letter reason ${JSON.stringify(reason.slice(0, 160))}`)
         }
       }
+      // Retries absorb transient faults: a job of a flaky bookmaker dies only if all its attempts failed twice.
+      const flakyDead = flaky.flatMap(of).filter((id) => v.deadReasons.has(id)).length
+      if (flakyDead > 1) problems.push(`${flakyDead} jobs of ${flaky.join(", ")} dead-lettered despite the retries`)
       const healthyDone = of(healthy).filter((id) => !v.deadReasons.has(id)).length
       if (healthyDone < of(healthy).length - 1) problems.push(`only ${healthyDone} of ${healthy}'s jobs completed`)
       const requests = Object.entries(stats).map(([b, s]) => `${b.replace("Bookie", "")} ${s.requests} req, max ${s.maxInFlight} in flight`).join("; ")
       const all2 = { ...v, problems: [...v.problems, ...problems] }
-      record(rowOf(name.split(":")[0]!, all2, recovery, worker.peakRss(),
-        `${requests}; ${healthy}'s jobs done ${(firstBatches / 1000).toFixed(1)} s after feeding; recovery = faults lifted to the failing bookmakers' next jobs done`))
+      record(rowOf(name.split(":")[0]!, all2, failing.length === 0 ? null : recovery, worker.peakRss(),
+        `${requests}; ${healthy}'s jobs done ${(firstBatches / 1000).toFixed(1)} s after feeding${failing.length === 0 ? "" : "; recovery = faults lifted to the failing bookmakers' next jobs done"}`))
       expect(all2.problems).toEqual([])
     })
 
   phase(
-    "4a hang, 429, drip, 500s and resets",
+    "4a hang, 429, drip",
     {
       bookmakers: {
         BookieAlpha: { hang: 1 },
         BookieGamma: { rateLimit: 1, retryAfterSeconds: 1 },
-        BookieDelta: { drip: 1, dripIntervalMs: 2000 },
-        BookieBeta: { error: 0.05, reset: 0.02 }
+        BookieDelta: { drip: 1, dripIntervalMs: 2000 }
       }
     },
     ["BookieAlpha", "BookieGamma", "BookieDelta"],
@@ -181,5 +188,21 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
       output.split("\n").some((l) => l.includes("bookmaker=BookieDelta") && l.includes("larger than 1048576 bytes refused"))
         ? []
         : ["BookieDelta: the oversized body was not refused at BOOKIE_MAX_BODY_BYTES"]
+  )
+
+  phase(
+    "4c 500s and connection resets",
+    { bookmakers: { BookieBeta: { error: 0.1, reset: 0.05 }, BookieGamma: { error: 0.3 } } },
+    [],
+    [],
+    "BookieAlpha",
+    () => {
+      const s = sim.control.stats()
+      // Every 500 or reset is retried: more requests than a clean run makes (Beta ~30 per job, Gamma 1–2).
+      return s.BookieBeta.faults.error + s.BookieBeta.faults.reset === 0 || s.BookieGamma.faults.error === 0
+        ? ["no fault fired"]
+        : s.BookieGamma.requests <= 5 ? ["Gamma's 500s were not retried"] : []
+    },
+    ["BookieBeta", "BookieGamma"]
   )
 })
