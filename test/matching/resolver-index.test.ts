@@ -26,13 +26,17 @@ describe("exact identity", () => {
     expect(c).toEqual(a)
   })
 
-  it("within the identity window only", () => {
+  it("beyond the kickoff window when one team is the same club for sure, within the identity window only", () => {
     const index = fresh()
-    const first = index.resolve(listing("A", "Everton", "Fulham", at("12:00")))
-    expect(index.resolve(listing("B", "Everton FC", "Fulham FC", at("14:30"))).key).toBe(first.key)
+    const first = index.resolve(listing("A", "Everton FC", "Fulham FC", at("12:00")))
+    // Written with the same legal form: that Everton plays once in these hours.
+    expect(index.resolve(listing("B", "Everton FC", "Fulham", at("14:30"))).key).toBe(first.key)
     const later = index.resolve(listing("C", "Everton FC", "Fulham FC", at("15:30")))
     expect(later.key).not.toBe(first.key)
     expect(later.key).toBe("2025-03-01:everton~fulham#2")
+    // Clubs the alias table knows are sure by themselves.
+    const known = index.resolve(listing("A", "Man Utd", "Spurs", at("12:00")))
+    expect(index.resolve(listing("B", "Manchester United", "Tottenham Hotspur", at("14:00"))).key).toBe(known.key)
   })
 
   it("a kickoff moved by the bookmaker keeps the fixture", () => {

@@ -6,9 +6,9 @@ import { leagueAgreement, teamSimilarity } from "./similarity.ts"
 import { senior, type Tier, tierCode } from "./tier.ts"
 
 export interface ResolverSettings {
-  /** Fuzzy joins only within this distance of a known fixture's kickoff (ms). */
+  /** Joins on similar names only within this distance of a known fixture's kickoff (ms). */
   readonly kickoffWindow: number
-  /** Exact identity joins (both teams' canonical names equal) within this distance (ms). */
+  /** Joins where one team is the same club for sure (see `sure`) within this distance (ms). */
   readonly identityWindow: number
   /** Each team must be at least this similar (0 … 1) for a fuzzy join. */
   readonly threshold: number
@@ -31,6 +31,9 @@ interface Variant {
   readonly away: TeamName
 }
 
+/** Both teams' exact identities: `homeId~awayId`. */
+const pairId = (v: Variant) => `${v.home.id}~${v.away.id}`
+
 interface Fixture {
   readonly key: string
   readonly kickoff: number
@@ -38,6 +41,37 @@ interface Fixture {
   readonly leagues: Array<LeagueName>
   /** Each bookmaker's names for this fixture (`home\u0000away`). */
   readonly listedBy: Map<string, Set<string>>
+  /**
+   * Made for a listing refused as ambiguous: it holds that listing (and its bookmaker's later polls) only.
+   * Were it open to others, it would be one more near-equal candidate for every later listing of the same
+   * names, and each refusal would split the fixture further.
+   */
+  readonly refused: boolean
+}
+
+/** A listing being resolved. */
+interface Probe {
+  readonly bookmaker: string
+  /** `home\u0000away` as listed. */
+  readonly signature: string
+  readonly kickoff: number
+  readonly home: TeamName
+  readonly away: TeamName
+  readonly league: LeagueName | undefined
+}
+
+interface Assessed {
+  readonly fixture: Fixture
+  readonly score: number
+  /** Both teams at least as similar as the threshold. */
+  readonly qualifies: boolean
+}
+
+/** How a listing's team compares with a fixture's names for that side. */
+interface SideMatch {
+  readonly score: number
+  /** Some name of the fixture is the same club for sure (see `sure`). */
+  readonly sure: boolean
 }
 
 export interface Candidate {
@@ -100,41 +134,38 @@ export class ResolverIndex {
     const listingKey = `${listing.bookmaker}\u0000${signature}\u0000${listing.kickoff}`
     const cached = this.listings.get(listingKey)
     if (cached !== undefined) return { key: cached.key }
-    // A bookmaker lists a fixture once: one it already lists under other names is another fixture.
-    const open = (f: Fixture) => f.listedBy.get(listing.bookmaker)?.has(signature) ?? true
+    const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.league(listing.league)
+    const home = this.team(listing.home, league?.tier ?? senior)
+    const away = this.team(listing.away, league?.tier ?? senior)
     const join = (fixture: Fixture): Resolution => {
       this.attach(fixture, listing.bookmaker, signature, { home, away }, league)
       this.listings.set(listingKey, fixture)
       return { key: fixture.key }
     }
 
-    const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.league(listing.league)
-    const home = this.team(listing.home, league?.tier ?? senior)
-    const away = this.team(listing.away, league?.tier ?? senior)
-    // Exact identity over the wider window. Two fixtures may fit it when two clubs of one town differ only
-    // by their legal forms ("SC Oostzijl", "Oostzijl FC"): the one listed with the same forms wins; if none
-    // or both are, the fuzzy ranking and its margin decide.
-    const identical = (this.identities.get(`${home.id}~${away.id}`) ?? []).filter((f) =>
-      Math.abs(f.kickoff - kickoff) <= this.settings.identityWindow && open(f) &&
-      this.side(f, home, (v) => v.home) !== undefined && this.side(f, away, (v) => v.away) !== undefined
-    )
+    const probe: Probe = { bookmaker: listing.bookmaker, signature, kickoff, home, away, league }
+    // Equal names win outright ("Olympique Châtelfort" over "Olympique Châtelfont"). Two fixtures may have
+    // them when two clubs of one town differ only by their legal forms ("SC Oostzijl", "Oostzijl FC"): the
+    // one listed with the same forms wins; if none or both are, the ranking and its margin decide.
+    const identical = (this.identities.get(pairId({ home, away })) ?? []).filter((f) => this.assess(f, probe) !== undefined)
     const sameForms = identical.length > 1 && home.forms.length + away.forms.length > 0
       ? identical.filter((f) => f.variants.some((v) => `${v.home.forms}~${v.away.forms}` === `${home.forms}~${away.forms}`))
       : identical
     if (sameForms.length === 1) return join(sameForms[0]!)
 
-    const ranked = this.candidates(kickoff, open, home, away, league)
+    const ranked = this.candidates(probe)
     const [best, next] = ranked
     const lead = best === undefined ? 0 : best.score - (next?.score ?? 0)
     if (best !== undefined && best.qualifies && lead >= this.settings.margin) return join(best.fixture)
 
-    const created = join(this.create(kickoff, home, away))
+    const ambiguous = best?.qualifies === true
+    const created = join(this.create(kickoff, home, away, ambiguous))
     const near = ranked.filter((c) => c.qualifies || c.score >= nearScore).slice(0, reportedCandidates)
     if (near.length === 0) return created
     return {
       ...created,
       unmatched: {
-        reason: best?.qualifies === true
+        reason: ambiguous
           ? `ambiguous: the best fixture leads the next by ${round(lead)} (margin ${this.settings.margin})`
           : "no fixture similar enough",
         candidates: near.map((c): Candidate => ({ key: c.fixture.key, score: round(c.score) }))
@@ -178,59 +209,80 @@ export class ResolverIndex {
     return name
   }
 
-  /** Known fixtures in the kickoff window, best first, each scored against the listing. */
-  private candidates(
-    kickoff: number,
-    open: (f: Fixture) => boolean,
-    home: TeamName,
-    away: TeamName,
-    league: LeagueName | undefined
-  ) {
-    const { kickoffWindow: window, threshold } = this.settings
-    const out: Array<{ fixture: Fixture; score: number; qualifies: boolean }> = []
-    const last = Math.floor((kickoff + window) / this.bucketWidth)
-    for (let bucket = Math.floor((kickoff - window) / this.bucketWidth); bucket <= last; bucket++) {
-      for (const fixture of this.buckets.get(bucket) ?? []) {
-        const distance = Math.abs(fixture.kickoff - kickoff)
-        if (distance > window || !open(fixture)) continue
-        const h = this.side(fixture, home, (v) => v.home)
-        if (h === undefined) continue
-        const a = this.side(fixture, away, (v) => v.away)
-        if (a === undefined) continue
-        const agreement = leagueOf(fixture, league)
-        const score = (h + a) / 2 +
-          (agreement === "same" ? leagueBonus : agreement === "different" ? -leaguePenalty : 0) -
-          (window === 0 ? 0 : kickoffPenalty * (distance / window))
-        out.push({ fixture, score, qualifies: h >= threshold && a >= threshold })
-      }
+  /** Known fixtures the listing may join (see `assess`), best first. */
+  private candidates(probe: Probe): Array<Assessed> {
+    const { kickoffWindow } = this.settings
+    const out: Array<Assessed> = []
+    const seen = new Set<Fixture>()
+    const consider = (fixture: Fixture) => {
+      if (seen.has(fixture)) return
+      seen.add(fixture)
+      const assessed = this.assess(fixture, probe)
+      if (assessed !== undefined) out.push(assessed)
     }
+    const last = Math.floor((probe.kickoff + kickoffWindow) / this.bucketWidth)
+    for (let bucket = Math.floor((probe.kickoff - kickoffWindow) / this.bucketWidth); bucket <= last; bucket++) {
+      for (const fixture of this.buckets.get(bucket) ?? []) consider(fixture)
+    }
+    for (const fixture of this.identities.get(pairId(probe)) ?? []) consider(fixture)
     return out.sort((x, y) => y.score - x.score || (x.fixture.key < y.fixture.key ? -1 : 1))
   }
 
-  /** Best similarity of a team to the fixture's names for that side; undefined on any conflict. */
-  private side(fixture: Fixture, team: TeamName, pick: (v: Variant) => TeamName): number | undefined {
-    let best = 0
-    for (const variant of fixture.variants) {
-      const match = teamSimilarity(team, pick(variant))
-      if (match.conflict !== undefined) return undefined
-      best = Math.max(best, match.score)
+  /**
+   * Whether a listing may join a fixture, and how well it fits: both teams without conflict, within the
+   * kickoff window, or within the identity window when one team is the same club for sure (a club does not
+   * play twice within hours; names alone do not tell two clubs of one town apart).
+   */
+  private assess(fixture: Fixture, probe: Probe): Assessed | undefined {
+    const { identityWindow, kickoffWindow, threshold } = this.settings
+    const distance = Math.abs(fixture.kickoff - probe.kickoff)
+    if (distance > Math.max(kickoffWindow, identityWindow)) return undefined
+    // A bookmaker lists a fixture once: its own names on a fixture are that fixture again (a moved
+    // kickoff), other names of its own there are another fixture.
+    const own = fixture.listedBy.get(probe.bookmaker)
+    const again = own?.has(probe.signature) === true
+    if (!again && (own !== undefined || fixture.refused)) return undefined
+    const h = this.side(fixture, probe.home, (v) => v.home)
+    if (h === undefined) return undefined
+    const a = this.side(fixture, probe.away, (v) => v.away)
+    if (a === undefined) return undefined
+    if (distance > kickoffWindow && !again && !((h.sure || a.sure) && fixture.variants.some((v) => pairId(v) === pairId(probe)))) {
+      return undefined
     }
-    return best
+    const agreement = leagueOf(fixture, probe.league)
+    const score = (h.score + a.score) / 2 +
+      (agreement === "same" ? leagueBonus : agreement === "different" ? -leaguePenalty : 0) -
+      kickoffPenalty * Math.min(1, kickoffWindow === 0 ? 1 : distance / kickoffWindow)
+    return { fixture, score, qualifies: h.score >= threshold && a.score >= threshold }
   }
 
-  private create(kickoff: number, home: TeamName, away: TeamName): Fixture {
+  /** Best similarity of a team to the fixture's names for that side; undefined on any conflict. */
+  private side(fixture: Fixture, team: TeamName, pick: (v: Variant) => TeamName): SideMatch | undefined {
+    let score = 0
+    let certain = false
+    for (const variant of fixture.variants) {
+      const name = pick(variant)
+      const match = teamSimilarity(team, name)
+      if (match.conflict !== undefined) return undefined
+      score = Math.max(score, match.score)
+      certain ||= sure(team, name)
+    }
+    return { score, sure: certain }
+  }
+
+  private create(kickoff: number, home: TeamName, away: TeamName, refused: boolean): Fixture {
     const base = `${dayOf(kickoff)}:${home.slug}~${away.slug}`
     let key = base
     for (let n = 2; this.fixtures.has(key); n++) key = `${base}#${n}`
-    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map() }
+    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map(), refused }
     this.fixtures.set(key, fixture)
     push(this.buckets, Math.floor(kickoff / this.bucketWidth), fixture)
     return fixture
   }
 
   private attach(fixture: Fixture, bookmaker: string, signature: string, variant: Variant, league: LeagueName | undefined) {
-    const identity = `${variant.home.id}~${variant.away.id}`
-    if (!fixture.variants.some((v) => `${v.home.id}~${v.away.id}` === identity)) {
+    const identity = pairId(variant)
+    if (!fixture.variants.some((v) => pairId(v) === identity)) {
       fixture.variants.push(variant)
       push(this.identities, identity, fixture)
     }
@@ -240,6 +292,16 @@ export class ResolverIndex {
     else names.add(signature)
   }
 }
+
+/**
+ * Two names of the same club for sure: the alias table knows both as that club, or they are equal and
+ * written with the same legal forms. Equal names without forms are not: "Oostzijl" may be "SC Oostzijl" or
+ * "Oostzijl FC", and a bookmaker dropping forms writes both the same way.
+ */
+const sure = (a: TeamName, b: TeamName): boolean =>
+  a.known !== undefined || b.known !== undefined
+    ? a.known === b.known
+    : a.id === b.id && a.forms.length > 0 && `${a.forms}` === `${b.forms}`
 
 /** "same" when any of the fixture's competition names agrees with the listing's, "unknown" without names. */
 const leagueOf = (fixture: Fixture, league: LeagueName | undefined): "same" | "different" | "unknown" => {

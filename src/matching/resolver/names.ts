@@ -31,7 +31,10 @@ export interface ParsedName {
   /** The same words in comparison form (see `skeleton`). */
   readonly keys: ReadonlyArray<string>
   readonly tier: Tier
-  /** Classes of the legal forms the name was written with ("SC Oostzijl" → ["sc"]); see `legalForms`. */
+  /**
+   * Classes of the legal forms the name was written with ("SC Oostzijl" → ["sc"]; see `legalForms`), and
+   * "1" for a leading "1." ("1. FC Oberdorf" → ["1", "fc"]: written otherwise than "FC Oberdorf").
+   */
   readonly forms: ReadonlyArray<string>
 }
 
@@ -83,7 +86,8 @@ export const parseTeam = (lexicon: Pick<Lexicon, "words" | "literals">, raw: str
   const words = rewriteWords(lexicon.words, raw)
   const { rest, tier } = extractTier(words, true, literalPositions(lexicon.literals, words))
   const tokens = core(rest)
-  const forms = [...new Set(rest.flatMap((t) => legalForms.get(t) ?? []))].sort()
+  const numbered = rest.length > 1 && rest[0] === "1" ? ["1"] : []
+  const forms = [...new Set([...numbered, ...rest.flatMap((t) => legalForms.get(t) ?? [])])].sort()
   return { tokens, keys: tokens.map(skeleton), tier, forms }
 }
 

@@ -44,6 +44,23 @@ export const jaroWinkler = (a: string, b: string): number => {
   return jaro + prefix * 0.1 * (1 - jaro)
 }
 
+/** Edits (insert, delete, substitute, swap two neighbours) between two words; the optimal string alignment distance. */
+export const editDistance = (a: string, b: string): number => {
+  let before = new Array<number>(b.length + 1).fill(0)
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1)
+      current.push(d)
+    }
+    before = previous
+    previous = current
+  }
+  return previous[b.length]!
+}
+
 const isSubsequence = (short: string, long: string): boolean => {
   let i = 0
   for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++
@@ -58,7 +75,11 @@ interface WordMatch {
 
 const noMatch: WordMatch = { sim: 0, abbreviates: undefined }
 
-/** Two words in comparison form: equal, an abbreviation of one another, or a spelling variant. */
+/**
+ * Two words in comparison form: equal, an abbreviation of one another, or a spelling variant: alike by
+ * Jaro-Winkler and one edit apart (two from six letters: "Rennais" / "Rennes"). Jaro-Winkler alone rewards a shared beginning, and
+ * town names are built from shared beginnings ("Castelreal" / "Castelalto", "Grootmeer" / "Grootdam").
+ */
 export const wordMatch = (a: string, b: string): WordMatch => {
   if (a === b) return { sim: 1, abbreviates: undefined }
   if (numeric.test(a) || numeric.test(b)) return noMatch
@@ -70,7 +91,7 @@ export const wordMatch = (a: string, b: string): WordMatch => {
   }
   if (short.length >= 4) {
     const jw = jaroWinkler(a, b)
-    if (jw >= 0.9) return { sim: jw, abbreviates: undefined }
+    if (jw >= 0.9 && editDistance(a, b) <= (short.length >= 6 ? 2 : 1)) return { sim: jw, abbreviates: undefined }
   }
   return noMatch
 }

@@ -4,6 +4,10 @@
 /** The same legal form in other languages or word orders: Football Club, Club de Fútbol, Fudbalski Klub… */
 const footballClub = ["fc", "cf", "fk", "afc", "cfc", "fbc", "pfc", "pfk", "ofk", "ff", "bk"]
 const sportClub = ["sc", "sk"]
+/** German forms written out or abbreviated: "Sportfreunde Siegen" is "SF Siegen". */
+const writtenOut: ReadonlyArray<readonly [string, string]> = [
+  ["sportfreunde", "sf"], ["sf", "sf"], ["spielvereinigung", "spvgg"]
+]
 
 /**
  * Legal-form initialisms, each with its class. They are dropped from the words that identify a club, yet
@@ -17,7 +21,8 @@ export const legalForms: ReadonlyMap<string, string> = new Map([
     "sv", "ac", "acf", "as", "asd", "ss", "ssc", "ssd", "us", "usd", "nk", "hnk", "gnk", "cd", "ud", "sd", "ad", "ca",
     "rc", "rcd", "cs", "gd", "ec", "se", "cr", "bc", "sl", "sad", "vfb", "vfl", "vfr", "tsg", "tsv", "fsv", "ssv", "bsc",
     "spvgg", "if", "ik", "ks", "kv", "kvc", "krc", "kaa", "rsc", "rfc", "kas", "ogc", "aj", "sm", "ea", "sco", "sbv", "vv"
-  ].map((f) => [f, f] as const)
+  ].map((f) => [f, f] as const),
+  ...writtenOut
 ])
 
 /** Words that say "club" without saying which: dropped like forms, never evidence either way. */
