@@ -33,6 +33,8 @@ interface Variant {
 
 /** Both teams' exact identities: `homeId~awayId`. */
 const pairId = (v: Variant) => `${v.home.id}~${v.away.id}`
+/** … with the legal forms they were written with. */
+const written = (v: Variant) => `${pairId(v)}~${v.home.forms}~${v.away.forms}`
 
 interface Fixture {
   readonly key: string
@@ -149,7 +151,7 @@ export class ResolverIndex {
     // one listed with the same forms wins; if none or both are, the ranking and its margin decide.
     const identical = (this.identities.get(pairId({ home, away })) ?? []).filter((f) => this.assess(f, probe) !== undefined)
     const sameForms = identical.length > 1 && home.forms.length + away.forms.length > 0
-      ? identical.filter((f) => f.variants.some((v) => `${v.home.forms}~${v.away.forms}` === `${home.forms}~${away.forms}`))
+      ? identical.filter((f) => f.variants.some((v) => written(v) === written({ home, away })))
       : identical
     if (sameForms.length === 1) return join(sameForms[0]!)
 
@@ -281,10 +283,10 @@ export class ResolverIndex {
   }
 
   private attach(fixture: Fixture, bookmaker: string, signature: string, variant: Variant, league: LeagueName | undefined) {
-    const identity = pairId(variant)
-    if (!fixture.variants.some((v) => pairId(v) === identity)) {
+    // Kept apart by their legal forms too: "Fairwood FC" after "Fairwood" tells "Fairwood City" it is not this fixture.
+    if (!fixture.variants.some((v) => written(v) === written(variant))) {
       fixture.variants.push(variant)
-      push(this.identities, identity, fixture)
+      push(this.identities, pairId(variant), fixture)
     }
     if (league !== undefined && !fixture.leagues.some((l) => l.id === league.id)) fixture.leagues.push(league)
     const names = fixture.listedBy.get(bookmaker)
