@@ -12,9 +12,11 @@ import { freePort, type RedisServer, skipWithoutRedis, startRedisServer } from "
 import { verify } from "./support/check.ts"
 import { killAll, startWorker } from "./support/children.ts"
 import { acked, admin, btts, drained, feed, matchedBtts, readersReady, scaled, sleep, syntheticJobs, waitUntil } from "./support/jobs.ts"
+import { type FaultProxy, startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
 
 const servers: Array<RedisServer> = []
+const proxies: Array<FaultProxy> = []
 const dirs: Array<string> = []
 const start = async (options: Parameters<typeof startRedisServer>[0]) => {
   const server = await startRedisServer(options)
@@ -30,6 +32,7 @@ describe.skipIf(skipWithoutRedis("fault suite: Redis restarts", { ownServer: tru
   afterEach(killAll)
   afterAll(async () => {
     await killAll()
+    for (const p of proxies) await p.close()
     for (const s of servers) await s.stop()
     for (const d of dirs) await rm(d, { recursive: true, force: true })
   })
@@ -43,10 +46,13 @@ describe.skipIf(skipWithoutRedis("fault suite: Redis restarts", { ownServer: tru
     let redis = admin(first.port)
     try {
       const jobs = syntheticJobs(scaled(10_000, 2000), "aof")
-      const worker = startWorker("worker", { REDIS_URL: first.url, STREAM: btts })
-      await readersReady(redis, 1)
       await feed(redis, btts, jobs)
-      await sleep(1500) // the jobs themselves are on disk (everysec) before the crash
+      await sleep(1500) // the jobs themselves are on disk (everysec) before the worker starts and Redis crashes
+      // Through a slow link (2 ms a chunk), so that the crash lands mid-flow; the proxy reconnects to the restarted server.
+      const proxy = await startProxy({ host: first.host, port: first.port })
+      proxies.push(proxy)
+      proxy.delay(2)
+      const worker = startWorker("worker", { REDIS_URL: proxy.url(), STREAM: btts })
       await waitUntil("a quarter processed", async () => (await acked(redis, btts)) >= jobs.length / 4, 60_000)
       const publishedAtKill = await redis.xlen(matchedBtts)
       await first.kill("SIGKILL")

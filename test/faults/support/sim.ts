@@ -7,10 +7,15 @@ import type { FaultSettings } from "../../../src/simulator/Faults.ts"
 import type { Simulator } from "../../../src/simulator/Server.ts"
 import type { Job } from "./jobs.ts"
 
-/** XTR_EXTRACTORS=http and BOOKIE_<BOOK>_URL for each bookmaker; 8 requests in flight per bookmaker. */
+/**
+ * XTR_EXTRACTORS=http and BOOKIE_<BOOK>_URL for each bookmaker; 8 requests in flight per bookmaker; a job
+ * timeout that fits Beta's fan-out (~30 requests a job) on a loaded machine, and the claim idle it implies.
+ */
 export const httpEnv = (sim: Simulator): Record<string, string> => ({
   XTR_EXTRACTORS: "http",
   BOOKIE_CONCURRENCY: "8",
+  XTR_JOB_TIMEOUT: "5 seconds",
+  XTR_CLAIM_IDLE: "11 seconds",
   ...Object.fromEntries(bookmakers.map((b) => [`BOOKIE_${envInfix(b)}_URL`, `${sim.url}/${envInfix(b).toLowerCase()}`]))
 })
 
