@@ -1,5 +1,5 @@
 // The resolver index: join order (identity, fuzzy, new), kickoff windows, both teams, clear margin,
-// competition, stable keys across polls, eviction.
+// competition, two clubs of one town, refused listings, stable keys across polls, eviction.
 import { describe, expect, it } from "@effect/vitest"
 import { defaultSettings } from "../../src/matching/resolver/ResolverConfig.ts"
 import { type ListingInput, ResolverIndex } from "../../src/matching/resolver/ResolverIndex.ts"
@@ -48,15 +48,47 @@ describe("exact identity", () => {
   it("two clubs of one town with different legal forms stay apart; a listing without forms is refused", () => {
     const index = fresh()
     const fc = index.resolve(listing("A", "Oostzijl FC", "Berghoven FC", at("14:15")))
-    const sc = index.resolve(listing("A", "SC Oostzijl", "SC Berghoven", at("14:30")))
+    const sc = index.resolve(listing("A", "SC Oostzijl", "SC Berghoven", at("14:15")))
     expect(sc.key).not.toBe(fc.key)
-    const bare = index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:20")))
+    const bare = index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:17")))
     expect([fc.key, sc.key]).not.toContain(bare.key)
     expect(bare.unmatched?.reason).toMatch(/^ambiguous/)
     expect(bare.unmatched?.candidates.map((c) => c.key)).toEqual(expect.arrayContaining([fc.key, sc.key]))
-    // The refused listing's own fixture fits the identity too; the same written forms still decide.
     expect(index.resolve(listing("C", "Oostzijl FC", "Berghoven FC", at("14:15")))).toEqual(fc)
-    expect(index.resolve(listing("C", "SC Oostzijl", "SC Berghoven", at("14:31")))).toEqual(sc)
+    expect(index.resolve(listing("C", "SC Oostzijl", "SC Berghoven", at("14:16")))).toEqual(sc)
+  })
+
+  it("different legal forms on one side conflict; a form against none does not", () => {
+    const index = fresh()
+    const sc = index.resolve(listing("A", "SC Zuidkerk", "Bergdam", at("15:00")))
+    expect(index.resolve(listing("B", "Zuidkerk FC", "Bergdam", at("15:00"))).key).not.toBe(sc.key)
+    expect(index.resolve(listing("C", "SC Zuidkerk", "Bergdam FC", at("15:02")))).toEqual(sc)
+    // The same form in another language is no conflict, nor is a form written on one side only.
+    const barcelona = index.resolve(listing("A", "FC Barcelona", "Sevilla", at("21:00")))
+    expect(index.resolve(listing("B", "Barcelona", "Sevilla FC", at("21:00")))).toEqual(barcelona)
+    expect(index.resolve(listing("C", "Barcelona CF", "Sevilla", at("21:05")))).toEqual(barcelona)
+  })
+
+  it("a fixture keeps every legal form it was listed with", () => {
+    const index = fresh()
+    const bare = index.resolve(listing("B", "Fairwood", "River Falls", at("11:04")))
+    expect(index.resolve(listing("D", "Fairwood FC", "River Falls FC", at("11:00")))).toEqual(bare)
+    // "River Falls SC" conflicts with the "River Falls FC" that joined under the same bare names.
+    expect(index.resolve(listing("A", "Fairwood City", "River Falls SC", at("11:00"))).key).not.toBe(bare.key)
+  })
+
+  it("names without legal forms join nothing beyond the kickoff window: the other club of the town may play then", () => {
+    // VV Oosthoven v Oosthorst FC at 19:45, Oosthoven FC v SV Oosthorst at 20:30; a bookmaker dropping forms
+    // lists the first as "Oosthoven v Oosthorst". Whichever fixture is known first, it must not take it.
+    for (const seenFirst of ["19:45", "20:30"] as const) {
+      const index = fresh()
+      const early = seenFirst === "19:45" ? index.resolve(listing("A", "VV Oosthoven", "Oosthorst FC", at("19:45"))) : undefined
+      const late = index.resolve(listing("A", "Oosthoven FC", "SV Oosthorst", at("20:30")))
+      const bare = index.resolve(listing("B", "Oosthoven", "Oosthorst", at("19:47")))
+      expect(bare.key).not.toBe(late.key)
+      if (early !== undefined) expect(bare).toEqual(early)
+      else expect(index.resolve(listing("A", "VV Oosthoven", "Oosthorst FC", at("19:45"))).key).toBe(bare.key)
+    }
   })
 
   it("keys use the first listing's kickoff date", () => {
@@ -70,14 +102,14 @@ describe("fuzzy joins", () => {
   it("join when both teams are similar, within the kickoff window", () => {
     const index = fresh()
     const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
-    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:20")))).toEqual(a)
-    expect(index.resolve(listing("C", "Crawley Town FC", "Gillingham", at("15:25")))).toEqual(a)
+    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:05")))).toEqual(a)
+    expect(index.resolve(listing("C", "Crawley Town FC", "Gillingham", at("14:52")))).toEqual(a)
   })
 
-  it("not outside the kickoff window", () => {
+  it("not outside the kickoff window: the next kickoff slot is another fixture", () => {
     const index = fresh()
     const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))
-    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:45"))).key).not.toBe(a.key)
+    expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:15"))).key).not.toBe(a.key)
   })
 
   it("require both teams", () => {
@@ -110,6 +142,32 @@ describe("fuzzy joins", () => {
     const index = fresh()
     const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00"), "League Two"))
     expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:00"), "England 4th Tier"))).toEqual(a)
+  })
+
+  it("equal names win over a spelling variant: near-identical clubs stay apart", () => {
+    const index = fresh()
+    const fort = index.resolve(listing("A", "Olympique Châtelfort", "Beaumont", at("18:00")))
+    const font = index.resolve(listing("A", "Olympique Châtelfont", "Beaumont", at("18:00")))
+    expect(font.key).not.toBe(fort.key)
+    expect(index.resolve(listing("B", "Olympique Chatelfort", "Beaumont", at("18:02")))).toEqual(fort)
+    expect(index.resolve(listing("B", "Ol. Chatelfont", "Beaumont", at("18:02")))).toEqual(font)
+    // Names built on one beginning are no spelling variants of one another.
+    const real = index.resolve(listing("A", "Real Castelreal", "Atlético Castelllano", at("14:45")))
+    expect(index.resolve(listing("B", "Castelalto Calcio", "Castelalto", at("14:45"))).key).not.toBe(real.key)
+  })
+
+  it("a refused listing's fixture takes no other bookmaker's listing, only its own bookmaker's later polls", () => {
+    const index = fresh()
+    const fc = index.resolve(listing("A", "Oostzijl FC", "Berghoven FC", at("14:15")))
+    const sc = index.resolve(listing("A", "SC Oostzijl", "SC Berghoven", at("14:15")))
+    const refused = index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:17")))
+    expect(refused.unmatched?.reason).toMatch(/^ambiguous/)
+    // Another bookmaker's bare listing is as ambiguous: refused again, with the real fixtures as candidates only.
+    const again = index.resolve(listing("D", "Oostzijl", "Berghoven", at("14:16")))
+    expect([fc.key, sc.key, refused.key]).not.toContain(again.key)
+    expect(again.unmatched?.candidates.map((c) => c.key).sort()).toEqual([fc.key, sc.key].sort())
+    // The refused bookmaker moving its kickoff keeps its key.
+    expect(index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:30"))).key).toBe(refused.key)
   })
 
   it("a bookmaker already listing a fixture under other names does not join it again", () => {
@@ -153,7 +211,7 @@ describe("stability", () => {
     for (let poll = 0; poll < 5; poll++) {
       index.resolve(listing("A", `Team ${poll}`, `Other ${poll}`, at("15:00")))
       expect(index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))).toEqual(first)
-      expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:10")))).toEqual(first)
+      expect(index.resolve(listing("B", "Crawley", "Gillingham", at("15:05")))).toEqual(first)
     }
     expect(index.size).toBe(6)
   })

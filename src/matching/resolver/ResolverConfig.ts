@@ -6,11 +6,14 @@ const minute = 60_000
 const hour = 60 * minute
 
 export const defaultSettings: ResolverSettings = {
-  // Bookmakers round or shift kickoffs by a few minutes; 30 minutes covers that with room, while keeping the
-  // slots of a busy afternoon (usually 15 minutes or more apart) from all competing for one listing.
-  kickoffWindow: 30 * minute,
-  // The same two sides never meet twice within hours, so exact identity can look wider: a feed an hour off
-  // (time zone, DST) still lands on the right fixture.
+  // Bookmakers shift kickoffs by a few minutes. Joins on names alone stay below the quarter hour between
+  // kickoff slots less that shift: names do not tell two clubs of one town apart ("Oostzijl" may be
+  // "SC Oostzijl" or "Oostzijl FC"), so a wider window would join a listing to the next slot's fixture of
+  // the other club whenever its own fixture had not been seen yet.
+  kickoffWindow: 8 * minute,
+  // A club never plays twice within hours, so equal names where one team is that club for sure (the alias
+  // table knows it, or it is written with the same legal form) look wider: a feed an hour off (time zone,
+  // DST) still lands on the right fixture.
   identityWindow: 3 * hour,
   threshold: 0.75,
   margin: 0.1,
