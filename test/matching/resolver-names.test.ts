@@ -211,6 +211,10 @@ describe("alias table", () => {
     expect(team("FC Barcelona", rulesOnly).forms).toEqual(team("Barcelona CF", rulesOnly).forms)
     expect(team("FK Partizan", rulesOnly).forms).toEqual(["fc"])
     expect(team("Sassuolo Calcio", rulesOnly).forms).toEqual([])
+    // German forms written out are forms too; a leading "1." is written otherwise than without.
+    expect(team("Sportfreunde Lotte", rulesOnly)).toMatchObject({ tokens: ["lotte"], forms: ["sf"] })
+    expect(team("SpVgg Unterhaching", rulesOnly).forms).toEqual(team("Spielvereinigung Unterhaching", rulesOnly).forms)
+    expect(team("1. FC Köln", rulesOnly)).toMatchObject({ id: team("FC Köln", rulesOnly).id, forms: ["1", "fc"] })
   })
 
   it("unknown names are their own normalised words", () => {

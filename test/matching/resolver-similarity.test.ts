@@ -1,7 +1,7 @@
 // Team similarity: what counts as the same club, and the hard negatives that must never join.
 import { describe, expect, it } from "@effect/vitest"
 import { type Lexicon } from "../../src/matching/resolver/names.ts"
-import { jaroWinkler, leagueAgreement, teamSimilarity, wordMatch } from "../../src/matching/resolver/similarity.ts"
+import { editDistance, jaroWinkler, leagueAgreement, teamSimilarity, wordMatch } from "../../src/matching/resolver/similarity.ts"
 import { nameLeague } from "../../src/matching/resolver/names.ts"
 import { lexicon, rulesOnly, team } from "./resolverSupport.ts"
 
@@ -20,6 +20,23 @@ describe("word similarity", () => {
     expect(wordMatch("feyenoord", "feijenoord").sim).toBeGreaterThan(0.9)
     expect(wordMatch("ham", "city").sim).toBe(0)
     expect(wordMatch("18", "1860").sim).toBe(0)
+  })
+
+  it("edit distance counts a swap of neighbours as one edit", () => {
+    expect(editDistance("kitten", "sitting")).toBe(3)
+    expect(editDistance("olympiacos", "olympiakos")).toBe(1)
+    expect(editDistance("ab", "ba")).toBe(1)
+    expect(editDistance("", "abc")).toBe(3)
+  })
+
+  it("a spelling variant is a letter or two apart, not just a shared beginning", () => {
+    expect(wordMatch("chatelfort", "chatelfont").sim).toBeGreaterThan(0.9)
+    expect(wordMatch("rennais", "rennes").sim).toBeGreaterThan(0.9)
+    // Jaro-Winkler alone rates these above 0.9: town names built on one beginning.
+    expect(jaroWinkler("castelreal", "castelalto")).toBeGreaterThan(0.9)
+    expect(wordMatch("castelreal", "castelalto").sim).toBe(0)
+    expect(wordMatch("castelmayor", "castelnar").sim).toBe(0)
+    expect(wordMatch("olympiacos", "olympiakos").sim).toBeGreaterThan(0.9)
   })
 })
 
@@ -85,7 +102,9 @@ describe("hard negatives", () => {
     ["Bayer Leverkusen", "Bayern München"],
     ["Celtic", "Stalybridge Celtic"],
     ["SC Oostzijl", "Oostzijl FC"],
-    ["SpVgg Oberdorf", "VfR Oberdorf"]
+    ["SpVgg Oberdorf", "VfR Oberdorf"],
+    ["Sportfreunde Kirchdorf", "TSV Kirchdorf"],
+    ["Real Castelreal", "Castelalto Calcio"]
   ]
   it.each(cases)("%s ≠ %s (general rules)", (a, b) => expect(similarity(a, b).score).toBe(0))
   it.each(cases)("%s ≠ %s (with the alias table)", (a, b) => expect(similarity(a, b, lexicon).score).toBe(0))
@@ -100,6 +119,9 @@ describe("hard negatives", () => {
     expect(similarity("Oostzijl", "SC Oostzijl").score).toBe(1)
     expect(similarity("FK Partizan", "Partizan FC").score).toBe(1)
     expect(similarity("SC Oostzijl", "Oostzijl FC").conflict).toBe("different legal forms: oostzijl (sc) / oostzijl (fc)")
+    expect(similarity("FC Barcelona", "Barcelona").score).toBe(1)
+    expect(similarity("Sportfreunde Siegen", "SF Siegen").score).toBe(1)
+    expect(similarity("1. FC Köln", "FC Köln").score).toBe(1)
   })
 
   it("names the reason", () => {
