@@ -76,11 +76,27 @@ const storedOf = (p: Placed): StoredQuote => ({ ...p.quote, jobId: p.jobId, stre
 
 export const placedObservation = (p: Placed): Observation => observationOf(p.entryKey, storedOf(p))
 
+/** An entry's HSET in the commands, with what its reply means (see entryTtl.ts). */
+export interface EntryWrite {
+  readonly key: string
+  /** Position of the HSET in the commands, hence of its reply (the number of fields it added). */
+  readonly at: number
+  readonly fields: number
+  /** Whether an EXPIRE follows it. */
+  readonly expires: boolean
+}
+
 /**
- * HSET (+ EXPIRE) of every entry the batch touched, then HGETALL of the same entries, in that order. `writer`
- * identifies the batch (see writerField). `written` pairs each quote field's value with the quote it encodes.
+ * HSET (+ EXPIRE when `expireDue` says so) of every entry the batch touched, then HGETALL of the same entries,
+ * in that order. `writer` identifies the batch (see writerField). `written` pairs each quote field's value
+ * with the quote it encodes.
  */
-export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number, writer: string) => {
+export const entryCommands = (
+  placed: ReadonlyArray<Placed>,
+  writer: string,
+  ttlSeconds: number,
+  expireDue: (key: string) => boolean
+) => {
   const byEntry = new Map<string, Record<string, string>>()
   const written: Array<readonly [value: string, quote: StoredQuote]> = []
   for (const p of placed) {
@@ -103,12 +119,17 @@ export const entryCommands = (placed: ReadonlyArray<Placed>, ttlSeconds: number,
     byEntry.set(p.entryKey, fields)
   }
   const keys = [...byEntry.keys()]
-  const writes: Array<Command> = [...byEntry].flatMap(([key, fields]): Array<Command> => [
-    { op: "hset", key, fields },
-    { op: "expire", key, seconds: ttlSeconds }
-  ])
-  const reads: Array<Command> = keys.map((key) => ({ op: "hgetall", key }))
-  return { keys, commands: [...writes, ...reads], readsFrom: writes.length, written }
+  const commands: Array<Command> = []
+  const writes: Array<EntryWrite> = []
+  for (const [key, fields] of byEntry) {
+    const expires = expireDue(key)
+    writes.push({ key, at: commands.length, fields: Object.keys(fields).length, expires })
+    commands.push({ op: "hset", key, fields })
+    if (expires) commands.push({ op: "expire", key, seconds: ttlSeconds })
+  }
+  const readsFrom = commands.length
+  for (const key of keys) commands.push({ op: "hgetall", key })
+  return { keys, commands, readsFrom, writes, written }
 }
 
 /** Values longer than this are decoded every time rather than kept (a poison value may be megabytes). */

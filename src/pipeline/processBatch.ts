@@ -1,6 +1,6 @@
 // One batch of job-stream entries: extract concurrently, write entries, fold, publish, then acknowledge.
-// Round trips: (1) HSET + EXPIRE + HGETALL of every entry touched, and the dead letters; (2) the publications;
-// (3) XACK. The XACK has its own round trip, sent only once the writes have succeeded: pipelined commands run
+// Round trips: (1) HSET (+ EXPIRE when due, see entryTtl.ts) + HGETALL of every entry touched, and the dead
+// letters; (2) the publications; (3) XACK, after the EXPIRE of entries (1) created without one. The XACK has its own round trip, sent only once the writes have succeeded: pipelined commands run
 // independently, and under `maxmemory noeviction` Redis refuses writes but still accepts XACK (issue 5). (One
 // MULTI/EXEC for (2) and (3) would not do: a publish-once script that fails inside EXEC — NOSCRIPT after a
 // script flush, or out of memory when memory ran out between queueing and EXEC — does not stop the XACK.)
@@ -15,6 +15,7 @@ import { entryKey } from "../redis/keys.ts"
 import { type Command, type RedisError, RedisStore, type StreamEntry } from "../redis/RedisStore.ts"
 import { parseId } from "../redis/streamId.ts"
 import { entryCommands, jobIdOf, makeStoredReader, type Placed, placedObservation } from "./entryHash.ts"
+import { makeEntryTtl } from "./entryTtl.ts"
 import { dead, type JobOutcome } from "./JobOutcome.ts"
 import { metricsFor } from "./metrics.ts"
 import { clip, deadLetter, publication } from "./outputs.ts"
@@ -44,6 +45,7 @@ export const makeProcessBatch = Effect.gen(function*() {
   const freshnessMs = { live: Duration.toMillis(cfg.freshness.live), upcoming: Duration.toMillis(cfg.freshness.upcoming) }
   const thresholds = { btts: cfg.matchMinBtts, other: cfg.matchMin }
   const storedReader = makeStoredReader()
+  const entryTtl = makeEntryTtl(Duration.toMillis(cfg.entryTtl))
 
   /** A transient failure that has used up XTR_MAX_DELIVERIES becomes a dead letter; unknown counts keep it pending. */
   const settle = (outcome: JobOutcome): Effect.Effect<JobOutcome> =>
@@ -88,13 +90,22 @@ export const makeProcessBatch = Effect.gen(function*() {
     return placed.flat()
   })
 
-  /** Round trips 1 and 2; fails with RedisError when any write fails. Returns the number published. */
+  /**
+   * Round trips 1 and 2; fails with RedisError when any write fails. Returns the number published and the
+   * entries this batch created without an EXPIRE (it goes with the acknowledgement, see entryTtl.ts).
+   */
   const write = Effect.fnUntraced(function*(placed: ReadonlyArray<Placed>, deadLetters: ReadonlyArray<Command>, now: number) {
     const writer = `${cfg.consumer}/${randomUUID()}`
-    const entries = entryCommands(placed, ttlSeconds, writer)
+    const entries = entryCommands(placed, writer, ttlSeconds, (key) => entryTtl.due(key, now))
     const commands = [...entries.commands, ...deadLetters]
-    if (commands.length === 0) return 0
+    const late: Array<string> = []
+    if (commands.length === 0) return { published: 0, late }
     const replies = yield* store.exec(commands)
+    entryTtl.set(entries.writes.filter((w) => w.expires).map((w) => w.key), now)
+    for (const w of entries.writes) {
+      const reply = replies[w.at]
+      if (!w.expires && reply?.op === "count" && reply.n === w.fields) late.push(w.key)
+    }
     storedReader.remember(entries.written)
     const stored = new Map<string, ReadonlyArray<Observation>>()
     for (const [n, key] of entries.keys.entries()) {
@@ -105,7 +116,7 @@ export const makeProcessBatch = Effect.gen(function*() {
     }
 
     const matches = fold({ batch: placed.map(placedObservation), stored, now, freshnessMs, thresholds })
-    if (matches.length === 0) return 0
+    if (matches.length === 0) return { published: 0, late }
     // Latency is measured from the earliest job of this batch that contributed to the match.
     const enqueued = matches.map((m) =>
       Math.min(...placed.filter((p) => p.entryKey === m.entryKey && p.job.stream_date === m.streamDate).map((p) => p.enqueuedAt))
@@ -118,7 +129,7 @@ export const makeProcessBatch = Effect.gen(function*() {
       published++
       yield* Metric.update(metrics.publishLatency, now - enqueued[n]!)
     }
-    return published
+    return { published, late }
   })
 
   return Effect.fnUntraced(function*(batch: ReadonlyArray<StreamEntry>): Effect.fn.Return<BatchReport> {
@@ -142,13 +153,17 @@ export const makeProcessBatch = Effect.gen(function*() {
       )
     // Publications that did happen are reported (and counted) even when the acknowledgement then fails:
     // the redelivery will find their signatures and not publish them again.
-    const published = yield* place(extracted).pipe(
+    const written = yield* place(extracted).pipe(
       Effect.flatMap((placed) => write(placed, deadLetters, now)),
       Effect.catch((error) => Effect.as(failed("a write")(error), undefined))
     )
+    const published = written?.published
+    const late: ReadonlyArray<string> = written?.late ?? []
+    const lateExpires: ReadonlyArray<Command> = late.map((key) => ({ op: "expire", key, seconds: ttlSeconds }))
     const ack = ackIds.length === 0
       ? Effect.succeed(true)
-      : store.exec([{ op: "xack", stream: cfg.stream, group: cfg.group, ids: ackIds }]).pipe(
+      : store.exec([...lateExpires, { op: "xack", stream: cfg.stream, group: cfg.group, ids: ackIds }]).pipe(
+        Effect.tap(() => Effect.sync(() => entryTtl.set(late, now))),
         Effect.as(true),
         Effect.catch(failed("the acknowledgement"))
       )
