@@ -1,5 +1,6 @@
 // The matching evaluation: pairwise scoring on a hand-made case, and the bar on a small seeded world.
 import { describe, expect, it } from "@effect/vitest"
+import { defaultSettings } from "../../src/matching/resolver/ResolverConfig.ts"
 import { pairwiseScore } from "../../src/matching/resolver/scoring.ts"
 import { bar, evaluateWorld } from "../../scripts/eval-matching.ts"
 import { lexicon } from "./resolverSupport.ts"
@@ -33,15 +34,21 @@ describe("pairwiseScore", () => {
 })
 
 describe("resolver on the simulator's ground truth", () => {
-  it("clears the bar on a small seeded world, with stable keys", () => {
+  it("clears the bar on a small seeded world, with stable keys, in order and shuffled", () => {
     const result = evaluateWorld(
       { seed: "resolver-test", anchor: new Date("2026-11-28T09:30:00Z"), fixtures: 150, live: 10, mispricings: 0 },
-      lexicon
+      lexicon,
+      defaultSettings,
+      1
     )
     expect(result.score.listings).toBeGreaterThan(400)
     expect(result.score.truePairs).toBeGreaterThan(500)
-    expect(result.score.precision).toBeGreaterThanOrEqual(bar.precision)
-    expect(result.score.recall).toBeGreaterThanOrEqual(bar.recall)
+    for (const { score } of [result, ...result.orders]) {
+      expect(score.precision).toBeGreaterThanOrEqual(bar.precision)
+      expect(score.recall).toBeGreaterThanOrEqual(bar.recall)
+    }
+    expect(result.orders).toHaveLength(1)
+    expect(result.orders[0]!.versusInOrder.listings).toBe(result.score.listings)
     expect(result.unstable).toBe(0)
   })
 })

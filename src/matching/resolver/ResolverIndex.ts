@@ -8,7 +8,7 @@ import { senior, type Tier, tierCode } from "./tier.ts"
 export interface ResolverSettings {
   /** Joins on similar names only within this distance of a known fixture's kickoff (ms). */
   readonly kickoffWindow: number
-  /** Joins where one team is the same club for sure (see `sure`) within this distance (ms). */
+  /** Joins on equal names where one team is the same club for sure (see `sure`): within this distance (ms). */
   readonly identityWindow: number
   /** Each team must be at least this similar (0 … 1) for a fuzzy join. */
   readonly threshold: number
@@ -232,8 +232,9 @@ export class ResolverIndex {
 
   /**
    * Whether a listing may join a fixture, and how well it fits: both teams without conflict, within the
-   * kickoff window, or within the identity window when one team is the same club for sure (a club does not
-   * play twice within hours; names alone do not tell two clubs of one town apart).
+   * kickoff window; beyond it, within the identity window, only the bookmaker's own names again or equal
+   * names where one team is the same club for sure (a club does not play twice within hours, but names
+   * alone do not tell two clubs of one town apart).
    */
   private assess(fixture: Fixture, probe: Probe): Assessed | undefined {
     const { identityWindow, kickoffWindow, threshold } = this.settings
@@ -248,9 +249,8 @@ export class ResolverIndex {
     if (h === undefined) return undefined
     const a = this.side(fixture, probe.away, (v) => v.away)
     if (a === undefined) return undefined
-    if (distance > kickoffWindow && !again && !((h.sure || a.sure) && fixture.variants.some((v) => pairId(v) === pairId(probe)))) {
-      return undefined
-    }
+    const equalNames = () => fixture.variants.some((v) => pairId(v) === pairId(probe))
+    if (distance > kickoffWindow && !again && !((h.sure || a.sure) && equalNames())) return undefined
     const agreement = leagueOf(fixture, probe.league)
     const score = (h.score + a.score) / 2 +
       (agreement === "same" ? leagueBonus : agreement === "different" ? -leaguePenalty : 0) -
