@@ -170,6 +170,18 @@ describe("fuzzy joins", () => {
     expect(index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:30"))).key).toBe(refused.key)
   })
 
+  it("a listing written like a fixture its bookmaker lists under other names gets a fixture no one else joins", () => {
+    const index = fresh()
+    const city = index.resolve(listing("A", "Cedardale City", "Greenwood City", at("17:00")))
+    // D's listing of Cedardale FC v Greenwood SC fits the only fixture known: nothing tells it apart yet.
+    expect(index.resolve(listing("D", "Cedardale", "Greenwood SC", at("17:00")))).toEqual(city)
+    // D's own Cedardale City v Greenwood City cannot join it twice; its fixture must not draw A's FC v SC.
+    const displaced = index.resolve(listing("D", "Cedardale City", "Greenwood City", at("17:00")))
+    expect(displaced.key).not.toBe(city.key)
+    const fc = index.resolve(listing("A", "Cedardale FC", "Greenwood SC", at("17:00")))
+    expect([city.key, displaced.key]).not.toContain(fc.key)
+  })
+
   it("a bookmaker already listing a fixture under other names does not join it again", () => {
     const index = fresh()
     const a = index.resolve(listing("A", "Crawley Town", "Gillingham FC", at("15:00")))

@@ -44,11 +44,12 @@ interface Fixture {
   /** Each bookmaker's names for this fixture (`home\u0000away`). */
   readonly listedBy: Map<string, Set<string>>
   /**
-   * Made for a listing refused as ambiguous: it holds that listing (and its bookmaker's later polls) only.
-   * Were it open to others, it would be one more near-equal candidate for every later listing of the same
-   * names, and each refusal would split the fixture further.
+   * Made for a listing no other should join: one refused as ambiguous, or one written exactly like a fixture
+   * its bookmaker already lists under other names (where its other listing went wrong). It holds that
+   * listing and its bookmaker's later polls only: were it open, it would be one more near-equal candidate
+   * for every later listing of those names, and each would split the fixture further.
    */
-  readonly refused: boolean
+  readonly isolated: boolean
 }
 
 /** A listing being resolved. */
@@ -161,7 +162,11 @@ export class ResolverIndex {
     if (best !== undefined && best.qualifies && lead >= this.settings.margin) return join(best.fixture)
 
     const ambiguous = best?.qualifies === true
-    const created = join(this.create(kickoff, home, away, ambiguous))
+    const displaced = (this.identities.get(pairId(probe)) ?? []).some((f) =>
+      Math.abs(f.kickoff - kickoff) <= this.settings.kickoffWindow && f.listedBy.has(probe.bookmaker) &&
+      f.variants.some((v) => written(v) === written(probe))
+    )
+    const created = join(this.create(kickoff, home, away, ambiguous || displaced))
     const near = ranked.filter((c) => c.qualifies || c.score >= nearScore).slice(0, reportedCandidates)
     if (near.length === 0) return created
     return {
@@ -244,7 +249,7 @@ export class ResolverIndex {
     // kickoff), other names of its own there are another fixture.
     const own = fixture.listedBy.get(probe.bookmaker)
     const again = own?.has(probe.signature) === true
-    if (!again && (own !== undefined || fixture.refused)) return undefined
+    if (!again && (own !== undefined || fixture.isolated)) return undefined
     const h = this.side(fixture, probe.home, (v) => v.home)
     if (h === undefined) return undefined
     const a = this.side(fixture, probe.away, (v) => v.away)
@@ -272,11 +277,11 @@ export class ResolverIndex {
     return { score, sure: certain }
   }
 
-  private create(kickoff: number, home: TeamName, away: TeamName, refused: boolean): Fixture {
+  private create(kickoff: number, home: TeamName, away: TeamName, isolated: boolean): Fixture {
     const base = `${dayOf(kickoff)}:${home.slug}~${away.slug}`
     let key = base
     for (let n = 2; this.fixtures.has(key); n++) key = `${base}#${n}`
-    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map(), refused }
+    const fixture: Fixture = { key, kickoff, variants: [], leagues: [], listedBy: new Map(), isolated }
     this.fixtures.set(key, fixture)
     push(this.buckets, Math.floor(kickoff / this.bucketWidth), fixture)
     return fixture
