@@ -14,7 +14,7 @@ const batch = 100
 const inflight = 4
 /** The worker holds at most XTR_BATCH × XTR_INFLIGHT entries read and not yet done (src/pipeline/source.ts). */
 const pendingBound = batch * inflight
-const rssBound = 512 * 1024 * 1024
+const rssBound = 600 * 1024 * 1024
 /** RSS may rise this much from a quarter of the drain to its end (it must not grow with the backlog). */
 const growthBound = 64 * 1024 * 1024
 const jobs = syntheticJobs(scaled(1_000_000, 10_000), "backlog", 250)
