@@ -3,12 +3,13 @@
 // so its pending list stays under that bound and its resident memory stops growing once the fixtures it has
 // seen are known. The jobs are repeated polls of 250 periods (as a scheduler would enqueue
 // them), so the distinct fixtures — and the resolver's memory — stay fixed while the backlog grows.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { describe, expect, it } from "vitest"
+import { skipWithoutRedis } from "../support/redisServer.ts"
 import { verify } from "./support/check.ts"
-import { killAll, startWorker } from "./support/children.ts"
+import { startWorker } from "./support/children.ts"
 import { admin, btts, createGroup, feed, groupState, matchedBtts, scaled, sleep, syntheticJobs } from "./support/jobs.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
+import { faultSuite } from "./support/suite.ts"
 
 const batch = 100
 const inflight = 4
@@ -22,26 +23,18 @@ const jobs = syntheticJobs(scaled(1_000_000, 10_000), "backlog", 250)
 const drainLimitMs = Math.max(120_000, jobs.length * 1.5)
 
 describe.skipIf(skipWithoutRedis("fault suite: backlog", { ownServer: true }))("scenario 6: a large backlog", () => {
-  let server: RedisServer
-  beforeAll(async () => {
-    server = await startRedisServer()
-  })
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    await server?.stop()
-  })
+  const suite = faultSuite({ shared: "server" })
 
   it("drains with bounded memory and a bounded pending list", async () => {
     const scenario = `6 backlog of ${jobs.length}`
     expectRow(scenario)
-    const redis = admin(server.port)
+    const redis = admin(suite.server.port)
     try {
       await createGroup(redis, btts)
       await feed(redis, btts, jobs)
       const started = Date.now()
       const worker = startWorker("worker", {
-        REDIS_URL: server.url,
+        REDIS_URL: suite.server.url,
         STREAM: btts,
         XTR_BATCH: String(batch),
         XTR_INFLIGHT: String(inflight),

@@ -7,16 +7,16 @@
 // requests in flight, 429s wait for Retry-After, each failing job is retried and dead-lettered after
 // XTR_MAX_DELIVERIES (2) with its last error, and the healthy bookmaker's jobs in the same batches complete on
 // their first delivery. When the faults are lifted, the next jobs of the failing bookmakers succeed.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Bookmaker } from "../../src/domain/Market.ts"
 import type { FaultSettings } from "../../src/simulator/Faults.ts"
-import { startSimulator, type Simulator } from "../../src/simulator/Server.ts"
-import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { skipWithoutRedis } from "../support/redisServer.ts"
 import { quotesByJob, verify } from "./support/check.ts"
-import { killAll, startWorker } from "./support/children.ts"
-import { admin, btts, createGroup, drained, feed, type Job, matchedBtts, readersReady, waitUntil } from "./support/jobs.ts"
+import { startWorker } from "./support/children.ts"
+import { btts, createGroup, drained, feed, type Job, matchedBtts, readersReady, waitUntil } from "./support/jobs.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, interleaved, upcomingJobs } from "./support/sim.ts"
+import { faultSuite } from "./support/suite.ts"
 
 const concurrency = 2
 const settings = {
@@ -46,24 +46,7 @@ const failureTimes = (output: string, bookmaker: Bookmaker): Array<number> =>
     .map((l) => Date.parse(/timestamp=(\S+)/.exec(l)?.[1] ?? ""))
 
 describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: true }))("scenario 4: bookmaker faults", () => {
-  let server: RedisServer
-  let redis: ReturnType<typeof admin>
-  let sim: Simulator
-  beforeAll(async () => {
-    server = await startRedisServer()
-    redis = admin(server.port)
-    sim = await startSimulator({})
-  })
-  beforeEach(async () => {
-    await redis.flushall()
-  })
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    redis?.disconnect()
-    await sim?.close()
-    await server?.stop()
-  })
+  const suite = faultSuite({ shared: "admin", simulator: true })
 
   /**
    * `aborting`: bookmakers whose attempts the worker cuts (timeout, body cap). The simulator still counts
@@ -81,24 +64,24 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
   ) =>
     it(name, async () => {
       expectRow(name.split(":")[0]!)
-      sim.control.set(faults)
-      sim.control.resetStats()
+      suite.sim.control.set(faults)
+      suite.sim.control.resetStats()
       const jobs = interleaved(upcomingJobs())
-      await createGroup(redis, btts)
-      const worker = startWorker("worker", { ...httpEnv(sim), ...settings, REDIS_URL: server.url })
-      await readersReady(redis, 1)
+      await createGroup(suite.redis, btts)
+      const worker = startWorker("worker", { ...httpEnv(suite.sim), ...settings, REDIS_URL: suite.server.url })
+      await readersReady(suite.redis, 1)
       const fedAt = Date.now()
-      await feed(redis, btts, jobs)
+      await feed(suite.redis, btts, jobs)
       const problems: Array<string> = []
       const of = (b: Bookmaker) => jobs.filter((j) => j.fields["bookmaker"] === b).map((j) => j.id!)
 
       // The healthy bookmaker's jobs complete, held back only by the timeouts of the batches they share.
       const firstBatches = await waitUntil(`${healthy}'s jobs done`, async () => {
-        const written = await quotesByJob(redis)
+        const written = await quotesByJob(suite.redis)
         return of(healthy).every((id) => written.has(`${btts}/${id}`))
       }, 30_000)
-      await drained(redis, btts, 60_000)
-      const stats = sim.control.stats()
+      await drained(suite.redis, btts, 60_000)
+      const stats = suite.sim.control.stats()
       for (const [bookmaker, s] of Object.entries(stats)) {
         const cap = bookmaker === "BookieBeta" ? 4 : concurrency
         const seen = aborting.includes(bookmaker as Bookmaker) ? cap + 1 : cap
@@ -109,15 +92,15 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
       if (failureTimes(worker.output(), healthy).length > 0) problems.push(`${healthy}'s jobs failed in batches shared with the faults`)
 
       // The faults lifted: the failing bookmakers' next jobs succeed.
-      sim.control.set({})
+      suite.sim.control.set({})
       const cleared = Date.now()
       const retry: Array<Job> = failing.map((bookmaker) => ({ fields: { bookmaker, extractor_type: "btts", data_source: "upcoming", stream_date: "0" } }))
-      await feed(redis, btts, retry)
-      await drained(redis, btts, 30_000)
+      await feed(suite.redis, btts, retry)
+      await drained(suite.redis, btts, 30_000)
       const recovery = Date.now() - cleared
 
       const all = [...jobs, ...retry]
-      const v = await verify(redis, {
+      const v = await verify(suite.redis, {
         stream: btts,
         jobs: all,
         mustDie: new Set(failing.flatMap(of)),
@@ -197,7 +180,7 @@ describe.skipIf(skipWithoutRedis("fault suite: bookmaker faults", { ownServer: t
     [],
     "BookieAlpha",
     () => {
-      const s = sim.control.stats()
+      const s = suite.sim.control.stats()
       // Every 500 or reset is retried: more requests than a clean run makes (Beta ~30 per job, Gamma 1–2).
       return s.BookieBeta.faults.error + s.BookieBeta.faults.reset === 0 || s.BookieGamma.faults.error === 0
         ? ["no fault fired"]

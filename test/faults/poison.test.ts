@@ -3,13 +3,14 @@
 // with its reason and acknowledged on its first delivery (the claim idle is a minute, so a second delivery
 // would not fit in the time allowed), once; the good jobs around them are written and matched; the worker
 // keeps running and its output stays small.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { deadLetterStream } from "../../src/redis/keys.ts"
-import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { skipWithoutRedis } from "../support/redisServer.ts"
 import { readAll, verify } from "./support/check.ts"
-import { killAll, startWorker } from "./support/children.ts"
+import { startWorker } from "./support/children.ts"
 import { admin, btts, drained, feed, type Job, matchedBtts, syntheticJobs } from "./support/jobs.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
+import { faultSuite } from "./support/suite.ts"
 
 const valid = { extractor_type: "btts", data_source: "upcoming" } as const
 
@@ -46,19 +47,11 @@ const poison: ReadonlyArray<{ readonly name: string; readonly fields: Record<str
 ]
 
 describe.skipIf(skipWithoutRedis("fault suite: poison jobs", { ownServer: true }))("scenario 5: poison jobs", () => {
-  let server: RedisServer
-  beforeAll(async () => {
-    server = await startRedisServer()
-  })
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    await server?.stop()
-  })
+  const suite = faultSuite({ shared: "server" })
 
   it("dead-letters and acknowledges every poison job on its first delivery; the good ones complete", async () => {
     expectRow("5 poison jobs")
-    const redis = admin(server.port)
+    const redis = admin(suite.server.port)
     try {
       const good = syntheticJobs(40, "good")
       // Poison interleaved with good jobs, so they share batches.
@@ -74,7 +67,7 @@ describe.skipIf(skipWithoutRedis("fault suite: poison jobs", { ownServer: true }
         }
       })
       const worker = startWorker("worker", {
-        REDIS_URL: server.url,
+        REDIS_URL: suite.server.url,
         STREAM: btts,
         XTR_BATCH: "8",
         XTR_CLAIM_IDLE: "1 minute"

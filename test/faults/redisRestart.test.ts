@@ -4,38 +4,29 @@
 // group (counted in its log) without crash-looping, and the jobs added after the restart are all processed
 // (the ones before went with the server's memory). (c) Absent at start, started later: the worker waits and
 // then works.
-import { mkdtemp, rm } from "node:fs/promises"
+import { mkdtemp } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { afterAll, afterEach, describe, expect, it } from "vitest"
-import { freePort, type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { describe, expect, it } from "vitest"
+import { freePort, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
 import { verify } from "./support/check.ts"
-import { killAll, startWorker } from "./support/children.ts"
+import { startWorker } from "./support/children.ts"
 import { acked, admin, btts, drained, feed, matchedBtts, readersReady, scaled, sleep, syntheticJobs, waitUntil } from "./support/jobs.ts"
-import { type FaultProxy, startProxy } from "./support/proxy.ts"
+import { startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
-
-const servers: Array<RedisServer> = []
-const proxies: Array<FaultProxy> = []
-const dirs: Array<string> = []
-const start = async (options: Parameters<typeof startRedisServer>[0]) => {
-  const server = await startRedisServer(options)
-  servers.push(server)
-  return server
-}
+import { faultSuite } from "./support/suite.ts"
 
 /** Waits until the acknowledged count rises above `from`: work has resumed. */
 const resumed = (redis: ReturnType<typeof admin>, from: number, timeoutMs: number) =>
   waitUntil("work to resume", async () => (await acked(redis, btts)) > from, timeoutMs)
 
 describe.skipIf(skipWithoutRedis("fault suite: Redis restarts", { ownServer: true }))("scenario 2: Redis killed, restarted, absent", () => {
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    for (const p of proxies) await p.close()
-    for (const s of servers) await s.stop()
-    for (const d of dirs) await rm(d, { recursive: true, force: true })
-  })
+  const { proxies, servers, dirs } = faultSuite()
+  const start = async (options: Parameters<typeof startRedisServer>[0]) => {
+    const server = await startRedisServer(options)
+    servers.push(server)
+    return server
+  }
 
   it("kill -9 with AOF, restarted from its files: nothing lost, nothing published twice", async () => {
     expectRow("2a Redis kill -9, AOF restart")

@@ -2,20 +2,21 @@
 // drops every connection, no server at all, an untrusted certificate; the worker and the detector run under
 // exactly the least-privilege ACL users of docs/redis-acl.md; `rediss://` verifies the server's certificate
 // (REDIS_TLS_CA) and refuses one it cannot verify; no request goes to a URL taken from a job's fields.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
+import { mkdtemp, readFile, writeFile } from "node:fs/promises"
 import { createServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Redis } from "ioredis"
-import { afterAll, afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { startSimulator } from "../../src/simulator/Server.ts"
-import { freePort, makeTestCertificates, type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { freePort, makeTestCertificates, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
 import { verify } from "./support/check.ts"
-import { type Child, killAll, repoRoot, startDetector, startWorker, tail } from "./support/children.ts"
+import { type Child, repoRoot, startDetector, startWorker, tail } from "./support/children.ts"
 import { admin, btts, drained, feed, groupState, type Job, matchedBtts, sleep, syntheticJobs, waitUntil, within } from "./support/jobs.ts"
-import { type FaultProxy, startProxy } from "./support/proxy.ts"
+import { startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, upcomingJobs } from "./support/sim.ts"
+import { faultSuite } from "./support/suite.ts"
 
 const secret = (name: string) => `${name}-S3cr3t-${Math.random().toString(36).slice(2, 10)}`
 
@@ -30,16 +31,7 @@ const aclRules = async (passwords: { readonly worker: string; readonly detector:
 const leaks = (child: Child, ...secrets: ReadonlyArray<string>) => secrets.filter((s) => child.output().includes(s))
 
 describe.skipIf(skipWithoutRedis("fault suite: security", { ownServer: true }))("security: credentials, ACL, TLS", () => {
-  const servers: Array<RedisServer> = []
-  const proxies: Array<FaultProxy> = []
-  const dirs: Array<string> = []
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    for (const p of proxies) await p.close()
-    for (const s of servers) await s.stop()
-    for (const d of dirs) await rm(d, { recursive: true, force: true })
-  })
+  const { proxies, servers, dirs } = faultSuite()
 
   it("never prints a password: wrong password, dropped connections, no server", async () => {
     expectRow("S1 secrets never printed")

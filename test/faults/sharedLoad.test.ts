@@ -2,10 +2,10 @@
 // with SIGKILL and restarted again and again. The other worker (and each restart) reclaims what the killed
 // ones left pending. In the end the totals add up: every job written once, every expected entry matched, no
 // publication twice, and the detector has consumed and acknowledged every matched message.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { describe, expect, it } from "vitest"
+import { skipWithoutRedis } from "../support/redisServer.ts"
 import { readAll, verify } from "./support/check.ts"
-import { type Child, killAll, startDetector, startWorker } from "./support/children.ts"
+import { type Child, startDetector, startWorker } from "./support/children.ts"
 import {
   admin,
   anyPending,
@@ -22,35 +22,27 @@ import {
   syntheticJobs,
   waitUntil
 } from "./support/jobs.ts"
-import { type FaultProxy, startProxy } from "./support/proxy.ts"
+import { startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
+import { faultSuite } from "./support/suite.ts"
 
 const detectorGroup = "bookies-detector"
 
 describe.skipIf(skipWithoutRedis("fault suite: shared load", { ownServer: true }))("scenario 8: two workers and a detector, one worker killed repeatedly", () => {
-  let server: RedisServer
-  const proxies: Array<FaultProxy> = []
-  beforeAll(async () => {
-    server = await startRedisServer()
-  })
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    for (const p of proxies) await p.close()
-    await server?.stop()
-  })
+  const suite = faultSuite({ shared: "server" })
+  const { proxies } = suite
 
   it("the totals add up", async () => {
     expectRow("8 two workers + detector, 6 kills")
-    const redis = admin(server.port)
+    const redis = admin(suite.server.port)
     try {
       const jobs = syntheticJobs(scaled(12_000, 2000), "shared")
-      const env = { REDIS_URL: server.url, STREAM: btts }
+      const env = { REDIS_URL: suite.server.url, STREAM: btts }
       await createGroup(redis, btts)
-      const detector = startDetector("detector", { REDIS_URL: server.url })
+      const detector = startDetector("detector", { REDIS_URL: suite.server.url })
       const steady = startWorker("worker (steady)", env)
       // Big batches and a slow link make the victim die with jobs in hand.
-      const proxy = await startProxy({ host: server.host, port: server.port })
+      const proxy = await startProxy({ host: suite.server.host, port: suite.server.port })
       proxies.push(proxy)
       proxy.delay(3)
       const victimEnv = { ...env, REDIS_URL: proxy.url(), XTR_BATCH: "100" }

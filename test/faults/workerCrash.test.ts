@@ -3,13 +3,13 @@
 // (HSET: read but nothing written), its first publication (EVALSHA: quotes written, nothing published) or its
 // XACK (everything written and published, not acknowledged). Recovery by the worker's restart and by another
 // worker's XAUTOCLAIM; either way every job ends written once, and a redelivered batch publishes nothing twice.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { startSimulator, type Simulator } from "../../src/simulator/Server.ts"
-import { type RedisServer, skipWithoutRedis, startRedisServer } from "../support/redisServer.ts"
+import { skipWithoutRedis } from "../support/redisServer.ts"
 import { quotesByJob, verify } from "./support/check.ts"
-import { killAll, startWorker } from "./support/children.ts"
+import { startWorker } from "./support/children.ts"
 import {
-  admin,
+  
   anyPending,
   btts,
   createGroup,
@@ -25,44 +25,31 @@ import {
 import { type FaultProxy, startProxy } from "./support/proxy.ts"
 import { expectRow, record, rowOf } from "./support/results.ts"
 import { httpEnv, slowFetches, upcomingJobs } from "./support/sim.ts"
+import { faultSuite } from "./support/suite.ts"
 
 describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: true }))("scenario 1: kill -9 of a worker", () => {
-  let server: RedisServer
-  let redis: ReturnType<typeof admin>
-  beforeAll(async () => {
-    server = await startRedisServer()
-    redis = admin(server.port)
-  })
-  beforeEach(async () => {
-    await redis.flushall()
-  })
-  afterEach(killAll)
-  afterAll(async () => {
-    await killAll()
-    redis?.disconnect()
-    await server?.stop()
-  })
+  const suite = faultSuite({ shared: "admin" })
 
   it("during an HTTP fetch: the restarted worker reclaims the batch", async () => {
     expectRow("1a kill -9 mid-fetch, restart")
     const sim: Simulator = await startSimulator({ faults: slowFetches(3000) })
     try {
-      const env = { REDIS_URL: server.url, STREAM: btts, ...httpEnv(sim), XTR_BATCH: "4", XTR_JOB_TIMEOUT: "4 seconds", XTR_CLAIM_IDLE: "9 seconds" }
+      const env = { REDIS_URL: suite.server.url, STREAM: btts, ...httpEnv(sim), XTR_BATCH: "4", XTR_JOB_TIMEOUT: "4 seconds", XTR_CLAIM_IDLE: "9 seconds" }
       const jobs = upcomingJobs()
-      await createGroup(redis, btts)
+      await createGroup(suite.redis, btts)
       const first = startWorker("worker", env)
-      await readersReady(redis, 1)
-      await feed(redis, btts, jobs)
+      await readersReady(suite.redis, 1)
+      await feed(suite.redis, btts, jobs)
       // Mid-fetch: requests open at the simulator, the batch pending for this worker.
       await waitUntil("fetches in flight", () => Object.values(sim.control.stats()).some((s) => s.inFlight > 0), 10_000)
-      const inFlight = await pendingOf(redis, btts, first.pid)
+      const inFlight = await pendingOf(suite.redis, btts, first.pid)
       expect(inFlight.length).toBeGreaterThan(0)
       await first.kill()
       sim.control.set({})
       const second = startWorker("worker (restarted)", env)
-      const recovery = await waitUntil("the killed batch acknowledged", async () => !(await anyPending(redis, btts, inFlight)), 30_000)
-      await drained(redis, btts, 30_000)
-      const v = await verify(redis, { stream: btts, jobs, written: { kind: "some" }, matchedStreams: [matchedBtts] })
+      const recovery = await waitUntil("the killed batch acknowledged", async () => !(await anyPending(suite.redis, btts, inFlight)), 30_000)
+      await drained(suite.redis, btts, 30_000)
+      const v = await verify(suite.redis, { stream: btts, jobs, written: { kind: "some" }, matchedStreams: [matchedBtts] })
       record(rowOf("1a kill -9 mid-fetch, restart", v, recovery, Math.max(first.peakRss(), second.peakRss()),
         `${inFlight.length} jobs in flight at the kill; recovery = restart to their ack (XTR_CLAIM_IDLE=9 s)`))
       expect(v.problems).toEqual([])
@@ -76,22 +63,22 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
       expectRow(scenario)
       let proxy: FaultProxy | undefined
       try {
-        proxy = await startProxy({ host: server.host, port: server.port })
+        proxy = await startProxy({ host: suite.server.host, port: suite.server.port })
         const env = { STREAM: btts, XTR_BATCH: "8" }
         const jobs = syntheticJobs(80, scenario.slice(0, 2))
-        await createGroup(redis, btts)
+        await createGroup(suite.redis, btts)
         // A slower link for the victim: its view of shared entries lags the other worker's, as under load.
         proxy.delay(3)
         const held = proxy.holdOn(...commands)
         const victim = startWorker("worker (via proxy)", { ...env, REDIS_URL: proxy.url() })
-        await readersReady(redis, 1)
-        const other = startWorker("worker (direct)", { ...env, REDIS_URL: server.url })
-        await readersReady(redis, 2)
-        await feed(redis, btts, jobs)
+        await readersReady(suite.redis, 1)
+        const other = startWorker("worker (direct)", { ...env, REDIS_URL: suite.server.url })
+        await readersReady(suite.redis, 2)
+        await feed(suite.redis, btts, jobs)
         await within(held, 20_000, `the worker to send ${commands.join("/")}`)
-        const batch = await pendingOf(redis, btts, victim.pid)
+        const batch = await pendingOf(suite.redis, btts, victim.pid)
         expect(batch.length).toBeGreaterThan(0)
-        const quotes = await quotesByJob(redis)
+        const quotes = await quotesByJob(suite.redis)
         const written = batch.filter((id) => quotes.has(`${btts}/${id}`)).length
         // The proxy stopped the worker where the scenario says: before its writes, or after them (its pending
         // list may also hold entries read ahead for the next batch).
@@ -99,9 +86,9 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
         else expect(written).toBe(0)
         await victim.kill()
         proxy.release()
-        const recovery = await waitUntil("the killed batch acknowledged", async () => !(await anyPending(redis, btts, batch)), 30_000)
-        await drained(redis, btts, 30_000)
-        const v = await verify(redis, { stream: btts, jobs, written: { kind: "synthetic", fixturesPerJob: 5 }, matchedStreams: [matchedBtts], expectMatches: true })
+        const recovery = await waitUntil("the killed batch acknowledged", async () => !(await anyPending(suite.redis, btts, batch)), 30_000)
+        await drained(suite.redis, btts, 30_000)
+        const v = await verify(suite.redis, { stream: btts, jobs, written: { kind: "synthetic", fixturesPerJob: 5 }, matchedStreams: [matchedBtts], expectMatches: true })
         record(rowOf(scenario, v, recovery, Math.max(victim.peakRss(), other.peakRss()),
           `${batch.length} jobs pending at the kill; recovery = kill to their ack by the other worker (XTR_CLAIM_IDLE=3 s)`))
         expect(v.problems).toEqual([])
