@@ -9,9 +9,13 @@ const PositiveDuration = Schema.DurationFromString.check(
   Schema.makeFilter((d: Duration.Duration) => Duration.isGreaterThan(d, Duration.zero) || "Expected a positive duration")
 )
 
+const NonNegativeDuration = Schema.DurationFromString.check(
+  Schema.makeFilter((d: Duration.Duration) => !Duration.isLessThan(d, Duration.zero) || "Expected a duration ≥ 0")
+)
+
 const positiveInt = (name: string) => Config.schema(PositiveInt, name)
-const duration = (name: string, fallback: Duration.Input) =>
-  Config.schema(PositiveDuration, name).pipe(Config.withDefault(Duration.fromInputUnsafe(fallback)))
+const duration = (name: string, fallback: Duration.Input, schema = PositiveDuration) =>
+  Config.schema(schema, name).pipe(Config.withDefault(Duration.fromInputUnsafe(fallback)))
 
 /** A ConfigError that names `variable`, in the shape src/cli/run.ts prints. */
 const invalid = (variable: string, message: string) =>
@@ -27,7 +31,9 @@ export const workerConfig = Config.all({
   workerType: Config.NonEmptyString("XTRTYPE"),
   group: Config.NonEmptyString("XTR_GROUP").pipe(Config.withDefault(DefaultGroup)),
   batchSize: positiveInt("XTR_BATCH").pipe(Config.withDefault(3)),
-  window: duration("XTR_WINDOW", "2 seconds"),
+  // How long a batch waits for jobs not yet read to fill it. 0: a batch is what one read brought (up to
+  // XTR_BATCH), so a job read alone goes at once, while under load reads bring full batches anyway.
+  window: duration("XTR_WINDOW", 0, NonNegativeDuration),
   concurrency: Config.option(positiveInt("XTR_CONCURRENCY")),
   // Batches processed at once: while one waits on Redis or a slow extractor, the next ones run (see source.ts).
   inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(4)),

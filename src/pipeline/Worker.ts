@@ -1,30 +1,38 @@
-// The extraction worker: job source → batches of XTR_BATCH or XTR_WINDOW → processBatch, up to XTR_INFLIGHT
-// batches at once, with the job-stream trimmer alongside. `run` stops gracefully: on interruption
+// The extraction worker: job source → batches of up to XTR_BATCH (waiting up to XTR_WINDOW to fill; by default
+// a batch takes what was read and does not wait) → extraction, up to XTR_INFLIGHT batches at once → commits,
+// one at a time, each of every batch extracted while the previous one ran. The job-stream trimmer runs alongside. `run` stops gracefully: on interruption
 // (SIGTERM/SIGINT under runMain) it stops reading, lets the batches in flight finish and be acknowledged, and
 // gives up after XTR_GRACE.
 import { Deferred, Effect, Fiber, Stream } from "effect"
 import { WorkerConfig } from "../config/WorkerConfig.ts"
 import { RedisStore } from "../redis/RedisStore.ts"
 import { clip } from "./outputs.ts"
-import { makeProcessBatch } from "./processBatch.ts"
+import { makeCommit } from "./commit.ts"
+import { makeExtract } from "./extract.ts"
 import { makeJobSource, readBackoff } from "./source.ts"
 import { makeTrimmer } from "./trim.ts"
 
-/** The batches' reports, until `stop` completes (then the entries already read are still processed). */
+/** The commits' reports, until `stop` completes (then the entries already read are still processed). */
 export const batches = (stop: Deferred.Deferred<void>) =>
   Stream.unwrap(Effect.gen(function*() {
     const cfg = yield* WorkerConfig
     const source = yield* makeJobSource(Deferred.await(stop))
-    const processBatch = yield* makeProcessBatch
+    const extract = yield* makeExtract
+    const commit = yield* makeCommit
     yield* Effect.forkScoped((yield* makeTrimmer).loop)
     return source.polls.pipe(
       Stream.haltWhen(Deferred.await(stop)),
       Stream.flattenIterable,
       Stream.groupedWithin(cfg.batchSize, cfg.window),
-      Stream.mapEffect((batch) => processBatch(batch).pipe(Effect.ensuring(source.release(batch))), {
+      Stream.mapEffect((batch) => extract(batch).pipe(Effect.ensuring(source.extracted(batch))), {
         concurrency: cfg.inflight,
         unordered: true
-      })
+      }),
+      Stream.buffer({ capacity: Number(process.env.EXP_CB ?? cfg.inflight) }),
+      Stream.chunks,
+      Stream.mapEffect((extractions) =>
+        commit(extractions).pipe(Effect.ensuring(Effect.forEach(extractions, (x) => source.release(x.entries), { discard: true })))
+      )
     )
   }))
 

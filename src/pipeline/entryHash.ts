@@ -3,10 +3,10 @@
 // Valkey or Cluster will do. The detector reads entries with the same schema.
 import { Result, Schema } from "effect"
 import type { Job } from "../domain/Job.ts"
-import { Bookmaker, DataSource, Market } from "../domain/Market.ts"
+import { type Bookmaker, bookmakers, type DataSource, type Market } from "../domain/Market.ts"
 import { Quote } from "../domain/Quote.ts"
 import type { Observation } from "../matching/fold.ts"
-import type { Command, Fields } from "../redis/RedisStore.ts"
+import type { Command } from "../redis/RedisStore.ts"
 
 export const fixtureField = "fixture"
 export const updatedField = "bookie_updated"
@@ -24,17 +24,16 @@ export const StoredQuote = Schema.Struct({ ...Quote.fields, jobId: Schema.String
 export type StoredQuote = typeof StoredQuote.Type
 export const StoredQuoteJson = Schema.fromJsonString(StoredQuote)
 
-/** What matching reads of a stored quote (the detector decodes the whole of it, see entryQuotes.ts). */
-const StoredMark = Schema.Struct({
-  bookmaker: Bookmaker,
-  market: Market,
-  source: DataSource,
-  fetchedAt: Schema.String,
-  jobId: Schema.String,
-  stream_date: Schema.String
-})
-type StoredMark = typeof StoredMark.Type
-const decodeMark = Schema.decodeUnknownResult(Schema.fromJsonString(StoredMark))
+/**
+ * `mark:<bookmaker>`: what matching needs of that bookmaker's quote, `[fetchedAt, stream_date, jobId]` as
+ * JSON, written with the quote in the same HSET. The worker reads back these few short fields (HMGET) rather
+ * than every bookmaker's whole quote.
+ */
+export const markField = (bookmaker: Bookmaker) => `mark:${bookmaker}`
+const markFields: ReadonlyArray<string> = bookmakers.map(markField)
+const Mark = Schema.Tuple([Schema.String, Schema.String, Schema.String])
+type Mark = typeof Mark.Type
+const decodeMark = Schema.decodeUnknownResult(Schema.fromJsonString(Mark))
 
 /** The `fixture` field: the resolved key and the listing of the bookmaker that wrote last. */
 export const Fixture = Schema.Struct({
@@ -46,8 +45,6 @@ export const Fixture = Schema.Struct({
   country: Schema.optionalKey(Schema.String)
 })
 export type Fixture = typeof Fixture.Type
-
-const isBookmaker = Schema.is(Bookmaker)
 
 /** One quote of the batch, resolved to its entry. */
 export interface Placed {
@@ -62,19 +59,17 @@ export interface Placed {
 
 export const jobIdOf = (stream: string, id: string) => `${stream}/${id}`
 
-export const observationOf = (entryKey: string, q: StoredMark): Observation => ({
-  entryKey,
-  source: q.source,
-  market: q.market,
-  streamDate: q.stream_date,
-  bookmaker: q.bookmaker,
-  fetchedAt: q.fetchedAt,
-  jobId: q.jobId
-})
-
 const storedOf = (p: Placed): StoredQuote => ({ ...p.quote, jobId: p.jobId, stream_date: p.job.stream_date })
 
-export const placedObservation = (p: Placed): Observation => observationOf(p.entryKey, storedOf(p))
+export const placedObservation = (p: Placed): Observation => ({
+  entryKey: p.entryKey,
+  source: p.quote.source,
+  market: p.quote.market,
+  streamDate: p.job.stream_date,
+  bookmaker: p.quote.bookmaker,
+  fetchedAt: p.quote.fetchedAt,
+  jobId: p.jobId
+})
 
 /** An entry's HSET in the commands, with what its reply means (see entryTtl.ts). */
 export interface EntryWrite {
@@ -86,10 +81,29 @@ export interface EntryWrite {
   readonly expires: boolean
 }
 
+/** An entry the commands read back, and the source and market every quote on it belongs to. */
+export interface EntryRead {
+  readonly key: string
+  readonly source: DataSource
+  readonly market: Market
+}
+
+const fixtureOf = (p: Placed): Fixture => {
+  const { away, country, home, kickoff, league } = p.quote.listing
+  return {
+    key: p.fixtureKey,
+    home,
+    away,
+    kickoff,
+    ...(league === undefined ? {} : { league }),
+    ...(country === undefined ? {} : { country })
+  }
+}
+
 /**
- * HSET (+ EXPIRE when `expireDue` says so) of every entry the batch touched, then HGETALL of the same entries,
- * in that order. `writer` identifies the batch (see writerField). `written` pairs each quote field's value
- * with the quote it encodes.
+ * HSET (+ EXPIRE when `expireDue` says so) of every entry the batch touched, then HMGET of the same entries'
+ * marks, in that order. `writer` identifies the batch (see writerField). `written` pairs each mark written
+ * with what it encodes.
  */
 export const entryCommands = (
   placed: ReadonlyArray<Placed>,
@@ -97,58 +111,52 @@ export const entryCommands = (
   ttlSeconds: number,
   expireDue: (key: string) => boolean
 ) => {
-  const byEntry = new Map<string, Record<string, string>>()
-  const written: Array<readonly [value: string, quote: StoredQuote]> = []
+  const byEntry = new Map<string, { fields: Record<string, string>; last: Placed }>()
+  const written: Array<readonly [value: string, mark: Mark]> = []
   for (const p of placed) {
-    const stored = storedOf(p)
-    const value = JSON.stringify(stored)
-    written.push([value, stored])
-    const { home, away, kickoff, league, country } = p.quote.listing
-    const fixture: Fixture = {
-      key: p.fixtureKey,
-      home,
-      away,
-      kickoff,
-      ...(league === undefined ? {} : { league }),
-      ...(country === undefined ? {} : { country })
-    }
-    const fields = byEntry.get(p.entryKey) ?? {}
-    fields[p.quote.bookmaker] = value
-    fields[fixtureField] = JSON.stringify(fixture)
-    fields[writerField(p.job.stream_date)] = writer
-    byEntry.set(p.entryKey, fields)
+    const mark: Mark = [p.quote.fetchedAt, p.job.stream_date, p.jobId]
+    const markValue = JSON.stringify(mark)
+    written.push([markValue, mark])
+    let entry = byEntry.get(p.entryKey)
+    if (entry === undefined) byEntry.set(p.entryKey, entry = { fields: {}, last: p })
+    entry.fields[p.quote.bookmaker] = JSON.stringify(storedOf(p))
+    entry.fields[markField(p.quote.bookmaker)] = markValue
+    entry.fields[writerField(p.job.stream_date)] = writer
+    entry.last = p
   }
-  const keys = [...byEntry.keys()]
   const commands: Array<Command> = []
   const writes: Array<EntryWrite> = []
-  for (const [key, fields] of byEntry) {
+  const reads: Array<EntryRead> = []
+  for (const [key, { fields, last }] of byEntry) {
+    fields[fixtureField] = JSON.stringify(fixtureOf(last))
     const expires = expireDue(key)
     writes.push({ key, at: commands.length, fields: Object.keys(fields).length, expires })
     commands.push({ op: "hset", key, fields })
     if (expires) commands.push({ op: "expire", key, seconds: ttlSeconds })
+    reads.push({ key, source: last.quote.source, market: last.quote.market })
   }
   const readsFrom = commands.length
-  for (const key of keys) commands.push({ op: "hgetall", key })
-  return { keys, commands, readsFrom, writes, written }
+  for (const { key } of reads) commands.push({ op: "hmget", key, fields: markFields })
+  return { reads, commands, readsFrom, writes, written }
 }
 
-/** Values longer than this are decoded every time rather than kept (a poison value may be megabytes). */
-const maxCachedLength = 4096
+/** Marks longer than this are decoded every time rather than kept (a poison value may be megabytes). */
+const maxCachedLength = 512
 
 /**
- * Reads the quotes stored on entries. A stored value is read back by every batch that touches its entry until
- * its bookmaker's next quote replaces it, and a value always decodes the same way, so decoded values are kept
- * by value (up to `maxCached`, then all dropped at once), and the values this process writes are remembered
- * as written (`remember`) instead of being decoded when they come back.
+ * Reads the marks stored on entries. A mark is read back by every batch that touches its entry until its
+ * bookmaker's next quote replaces it, and a value always decodes the same way, so decoded marks are kept by
+ * value (up to `maxCached`, then all dropped at once), and the marks this process writes are remembered as
+ * written (`remember`) instead of being decoded when they come back.
  */
-export const makeStoredReader = (maxCached = 4096) => {
-  const cache = new Map<string, StoredMark | null>() // null: does not decode
-  const keep = (value: string, mark: StoredMark | null) => {
+export const makeStoredReader = (maxCached = 16_384) => {
+  const cache = new Map<string, Mark | null>() // null: does not decode
+  const keep = (value: string, mark: Mark | null) => {
     if (value.length > maxCachedLength) return
     if (cache.size >= maxCached) cache.clear()
     cache.set(value, mark)
   }
-  const decode = (value: string): StoredMark | null => {
+  const decode = (value: string): Mark | null => {
     const kept = cache.get(value)
     if (kept !== undefined) return kept
     const decoded = decodeMark(value)
@@ -157,18 +165,26 @@ export const makeStoredReader = (maxCached = 4096) => {
     return mark
   }
   return {
-    remember: (written: ReadonlyArray<readonly [value: string, quote: StoredMark]>) => {
-      for (const [value, quote] of written) keep(value, quote)
+    remember: (written: ReadonlyArray<readonly [value: string, mark: Mark]>) => {
+      for (const [value, mark] of written) keep(value, mark)
     },
-    /** The quotes stored on an entry; a field that does not decode (or sits under another bookmaker's name) is skipped. */
-    read: (entryKey: string, fields: Fields) => {
+    /**
+     * The quotes stored on an entry, from its HMGET reply (one value per bookmaker, in `bookmakers` order); a
+     * mark that does not decode is skipped and named in `invalid`.
+     */
+    read: (entry: EntryRead, values: ReadonlyArray<string | null>) => {
       const observations: Array<Observation> = []
       const invalid: Array<string> = []
-      for (const name in fields) {
-        if (!isBookmaker(name)) continue
-        const mark = decode(fields[name]!)
-        if (mark !== null && mark.bookmaker === name) observations.push(observationOf(entryKey, mark))
-        else invalid.push(name)
+      for (let i = 0; i < bookmakers.length; i++) {
+        const value = values[i]
+        if (value === null || value === undefined) continue
+        const mark = decode(value)
+        if (mark === null) {
+          invalid.push(markFields[i]!)
+          continue
+        }
+        const [fetchedAt, streamDate, jobId] = mark
+        observations.push({ entryKey: entry.key, source: entry.source, market: entry.market, streamDate, bookmaker: bookmakers[i]!, fetchedAt, jobId })
       }
       return { observations, invalid }
     }

@@ -28,8 +28,8 @@ export const redisErrors = Metric.counter("worker_redis_errors_total", {
   description: "Failed Redis reads and writes (the work is retried, never acknowledged after a failed write)",
   incremental: true
 })
-export const batchDuration = Metric.histogram("worker_batch_duration_ms", {
-  description: "Time to process one batch, from extraction to acknowledgement",
+export const commitDuration = Metric.histogram("worker_commit_duration_ms", {
+  description: "Time to commit extracted batches: write, read back, fold, publish, acknowledge",
   boundaries: latencyBoundaries
 })
 export const publishLatency = Metric.histogram("worker_enqueue_to_publish_ms", {
@@ -44,7 +44,7 @@ export interface WorkerMetrics {
   readonly entriesMatched: Metric.Counter<number>
   readonly groupsRecreated: Metric.Counter<number>
   readonly redisErrors: Metric.Counter<number>
-  readonly batchDuration: Metric.Histogram<number>
+  readonly commitDuration: Metric.Histogram<number>
   readonly publishLatency: Metric.Histogram<number>
 }
 
@@ -58,7 +58,7 @@ export const metricsFor = (stream: string): WorkerMetrics => {
     entriesMatched: Metric.withAttributes(entriesMatched, attributes),
     groupsRecreated: Metric.withAttributes(groupsRecreated, attributes),
     redisErrors: Metric.withAttributes(redisErrors, attributes),
-    batchDuration: Metric.withAttributes(batchDuration, attributes),
+    commitDuration: Metric.withAttributes(commitDuration, attributes),
     publishLatency: Metric.withAttributes(publishLatency, attributes)
   }
 }

@@ -49,6 +49,7 @@ export type Cap = { readonly maxLen: number } | { readonly minId: string }
 export type Command =
   | { readonly op: "hset"; readonly key: string; readonly fields: Fields }
   | { readonly op: "hgetall"; readonly key: string }
+  | { readonly op: "hmget"; readonly key: string; readonly fields: ReadonlyArray<string> }
   | { readonly op: "hdel"; readonly key: string; readonly fields: ReadonlyArray<string> }
   | { readonly op: "del"; readonly key: string }
   | { readonly op: "expire"; readonly key: string; readonly seconds: number }
@@ -79,6 +80,8 @@ export type Command =
 
 export type Reply =
   | { readonly op: "hgetall"; readonly value: Fields }
+  /** One value per field asked for, in order; null where the field (or the hash) is missing. */
+  | { readonly op: "hmget"; readonly values: ReadonlyArray<string | null> }
   | { readonly op: "get"; readonly value: string | null }
   | { readonly op: "xadd"; readonly id: string }
   | { readonly op: "publishOnce"; readonly id: string | null }

@@ -72,6 +72,8 @@ const commandArgs = (c: Plain): [string, ...Array<string | number>] => {
       return ["HSET", c.key, ...pairs(c.fields)]
     case "hgetall":
       return ["HGETALL", c.key]
+    case "hmget":
+      return ["HMGET", c.key, ...c.fields]
     case "hdel":
       return ["HDEL", c.key, ...c.fields]
     case "del":
@@ -95,6 +97,7 @@ const commandArgs = (c: Plain): [string, ...Array<string | number>] => {
 
 const isFieldList = Schema.is(R.FieldList)
 const isNullableString = Schema.is(R.NullableString)
+const isNullableStrings = Schema.is(R.NullableStrings)
 const isId = Schema.is(R.Id)
 const isOk = Schema.is(R.Ok)
 const isCount = Schema.is(R.Count)
@@ -107,6 +110,8 @@ const toReply = (c: Command, raw: unknown): Reply | undefined => {
   switch (c.op) {
     case "hgetall":
       return isFieldList(raw) ? { op: "hgetall", value: R.toFields(raw) } : undefined
+    case "hmget":
+      return isNullableStrings(raw) && raw.length === c.fields.length ? { op: "hmget", values: raw } : undefined
     case "get":
       return isNullableString(raw) ? { op: "get", value: raw } : undefined
     case "xadd":

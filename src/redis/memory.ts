@@ -366,6 +366,12 @@ class Keyspace {
     return Object.fromEntries(this.typed("hgetall", key, "hash", now)?.hash ?? [])
   }
 
+  hmget(key: string, fields: ReadonlyArray<string>, now: number): ReadonlyArray<string | null> {
+    if (fields.length === 0) arity("hmget")
+    const hash = this.typed("hmget", key, "hash", now)?.hash
+    return fields.map((f) => hash?.get(f) ?? null)
+  }
+
   hdel(key: string, fields: ReadonlyArray<string>, now: number): number {
     if (fields.length === 0) arity("hdel")
     const hash = this.typed("hdel", key, "hash", now)?.hash
@@ -446,6 +452,8 @@ class Keyspace {
         return { op: "count", n: this.hset(c.key, c.fields, now) }
       case "hgetall":
         return { op: "hgetall", value: this.hgetall(c.key, now) }
+      case "hmget":
+        return { op: "hmget", values: this.hmget(c.key, c.fields, now) }
       case "hdel":
         return { op: "count", n: this.hdel(c.key, c.fields, now) }
       case "del":

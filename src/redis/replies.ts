@@ -56,4 +56,5 @@ export const ScoredReply = FieldList.pipe(
 export const Count = Schema.Int
 export const Id = Schema.String
 export const NullableString = Schema.NullOr(Schema.String)
+export const NullableStrings = Schema.Array(NullableString)
 export const Ok = Schema.Literal("OK")

@@ -2,7 +2,7 @@
 import { Deferred, Effect, Fiber, Layer, Metric, Stream } from "effect"
 import type { ExtractorMap } from "../../src/bookmakers/Extractors.ts"
 import { Extractors } from "../../src/bookmakers/Extractors.ts"
-import type { BatchReport } from "../../src/pipeline/processBatch.ts"
+import type { CommitReport } from "../../src/pipeline/commit.ts"
 import { batches } from "../../src/pipeline/Worker.ts"
 import { deadLetterStream } from "../../src/redis/keys.ts"
 import { layerMemory } from "../../src/redis/memory.ts"
@@ -22,7 +22,7 @@ export const workerLayer = (
 /** Starts the batch stream; `reports` fills as batches finish. */
 export const startWorker = (waiting: Waiting = {}) => Effect.gen(function*() {
   const stop = yield* Deferred.make<void>()
-  const reports: Array<BatchReport> = []
+  const reports: Array<CommitReport> = []
   const fiber = yield* batches(stop).pipe(
     Stream.runForEach((r) => Effect.sync(() => reports.push(r))),
     Effect.forkChild
@@ -75,3 +75,6 @@ export const failingExec = (store: RedisStore["Service"], failing: (commands: Re
 /** The value of a counter's series for the test stream. */
 export const count = (counter: Metric.Counter<number>) =>
   Metric.value(Metric.withAttributes(counter, { stream })).pipe(Effect.map((s) => s.count))
+
+/** The sizes of the batches committed so far, in commit order. */
+export const batchSizes = (reports: ReadonlyArray<CommitReport>) => reports.flatMap((r) => r.batches)

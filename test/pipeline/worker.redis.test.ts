@@ -152,13 +152,13 @@ describe.skipIf(skipWithoutRedis(oomSuite, { ownServer: true }))(oomSuite, () =>
         const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
         const worker = yield* startWorker(live)
         yield* eventually(Effect.sync(() => worker.reports.length === 1), live)
-        assert.deepStrictEqual(worker.reports[0], { extracted: 2, retried: 0, dead: 0, published: 0, acked: false })
+        assert.deepStrictEqual(worker.reports[0], { batches: [2], extracted: 2, retried: 0, dead: 0, published: 0, acked: false })
         assert.deepStrictEqual(yield* pendingIds, ids)
         assert.deepStrictEqual(yield* published("btts"), [])
         assert.includeMembers(Object.keys(yield* hash(entryOf(fixtures[0]!))), ["BookieAlpha", "BookieBeta"]) // written before
         yield* eventually(Effect.sync(() => worker.reports.length === 2), live)
         yield* worker.stop
-        assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 2, acked: true })
+        assert.deepStrictEqual(worker.reports[1], { batches: [2], extracted: 2, retried: 0, dead: 0, published: 2, acked: true })
         assert.strictEqual((yield* published("btts")).length, 2)
         assert.deepStrictEqual(yield* pendingIds, [])
       }).pipe(Effect.provideService(RedisStore, filling))

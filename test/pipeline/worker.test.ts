@@ -10,6 +10,7 @@ import { makeMemoryStore } from "../../src/redis/memory.ts"
 import { type Command, RedisStore } from "../../src/redis/RedisStore.ts"
 import {
   addJobs,
+  batchSizes,
   count,
   deadLetters,
   failingExec,
@@ -38,7 +39,7 @@ describe("worker on the in-memory store", () => {
       const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
 
-      assert.deepStrictEqual(worker.reports, [{ extracted: 3, retried: 0, dead: 0, published: 2, acked: true }])
+      assert.deepStrictEqual(worker.reports, [{ batches: [3], extracted: 3, retried: 0, dead: 0, published: 2, acked: true }])
       for (const f of fixtures) {
         const entry = yield* hash(entryOf(f))
         assert.deepStrictEqual(Object.keys(entry).sort(), [
@@ -47,9 +48,14 @@ describe("worker on the in-memory store", () => {
           "BookieGamma",
           "bookie_updated",
           "fixture",
+          "mark:BookieAlpha",
+          "mark:BookieBeta",
+          "mark:BookieGamma",
           "published_sig",
           "written_by:0"
         ])
+        const quote = JSON.parse(entry.BookieBeta!)
+        assert.deepStrictEqual(JSON.parse(entry["mark:BookieBeta"]!), [quote.fetchedAt, "0", quote.jobId])
         assert.strictEqual(JSON.parse(entry.BookieBeta!).eventId, `BookieBeta-${f.home}`)
         assert.strictEqual(JSON.parse(entry.fixture!).home, f.home)
         assert.match(entry.bookie_updated!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
@@ -72,16 +78,56 @@ describe("batching", () => {
     Effect.gen(function*() {
       yield* addJobs(["BookieAlpha", "BookieBeta", "BookieGamma", "BookieDelta", "BookieAlpha"].map((b) => job(b)))
       const worker = yield* startWorker()
-      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "10 millis" })
-      assert.deepStrictEqual(worker.reports.map(size), [2, 2])
+      yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 2), { step: "10 millis" })
+      assert.deepStrictEqual(batchSizes(worker.reports), [2, 2])
       assert.isBelow(yield* Clock.currentTimeMillis, 1900)
       yield* TestClock.setTime(1900)
-      assert.deepStrictEqual(worker.reports.map(size), [2, 2])
-      yield* eventually(Effect.sync(() => worker.reports.length === 3), { step: "10 millis" })
-      assert.deepStrictEqual(worker.reports.map(size), [2, 2, 1])
+      assert.deepStrictEqual(batchSizes(worker.reports), [2, 2])
+      yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 3), { step: "10 millis" })
+      assert.deepStrictEqual(batchSizes(worker.reports), [2, 2, 1])
       assert.isAtLeast(yield* Clock.currentTimeMillis, 2000)
       yield* worker.stop
     }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "2", XTR_WINDOW: "2 seconds" }))))
+
+  it.effect("by default a batch is what one read brought: nothing waits for jobs not yet read", () =>
+    Effect.gen(function*() {
+      yield* addJobs(["BookieAlpha", "BookieBeta", "BookieGamma", "BookieDelta", "BookieAlpha"].map((b) => job(b)))
+      const worker = yield* startWorker()
+      yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 3), { step: "1 millis" })
+      assert.deepStrictEqual(batchSizes(worker.reports), [2, 2, 1])
+      yield* addJobs([job("BookieBeta")])
+      yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 4), { step: "1 millis" })
+      assert.isBelow(yield* Clock.currentTimeMillis, 10)
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "2" }))))
+
+  it.effect("the batches extracted while a commit runs are committed together", () => {
+    let slowCommits = 1
+    let firstCommitWaiting = false
+    const slowFirstExec = Layer.effect(
+      RedisStore,
+      Effect.map(makeMemoryStore, (inner) =>
+        RedisStore.of({
+          ...inner,
+          exec: (commands, options) =>
+            Effect.andThen(
+              slowCommits-- > 0 ? Effect.sync(() => void (firstCommitWaiting = true)).pipe(Effect.andThen(Effect.sleep("1 second"))) : Effect.void,
+              inner.exec(commands, options)
+            )
+        }))
+    )
+    return Effect.gen(function*() {
+      yield* addJobs([job("BookieAlpha")])
+      const worker = yield* startWorker()
+      yield* eventually(Effect.sync(() => firstCommitWaiting), { step: "1 millis" })
+      yield* addJobs(["BookieBeta", "BookieGamma", "BookieDelta"].map((b) => job(b)))
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "100 millis" })
+      assert.deepStrictEqual(worker.reports.map((r) => r.batches), [[1], [1, 1, 1]])
+      assert.deepStrictEqual(worker.reports.map((r) => [r.extracted, r.published, r.acked]), [[1, 0, true], [3, 2, true]])
+      assert.deepStrictEqual(yield* pendingIds, [])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, slowFirstExec)))
+  })
 
   it.effect("a lone job waits for the window, then goes alone", () =>
     Effect.gen(function*() {
@@ -90,7 +136,7 @@ describe("batching", () => {
       yield* TestClock.setTime(4990)
       assert.strictEqual(worker.reports.length, 0)
       yield* eventually(Effect.sync(() => worker.reports.length === 1), { step: "1 millis" })
-      assert.deepStrictEqual(worker.reports.map(size), [1])
+      assert.deepStrictEqual(batchSizes(worker.reports), [1])
       assert.isAtLeast(yield* Clock.currentTimeMillis, 5000)
       yield* worker.stop
     }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_WINDOW: "5 seconds" }))))
@@ -137,9 +183,9 @@ describe("batches in flight", () => {
       yield* eventually(Effect.sync(() => running === 4))
       // Two batches of two run; the other three jobs have not been read (never delivered, so never pending).
       assert.deepStrictEqual(yield* pendingIds, ids.slice(0, 4))
-      yield* eventually(Effect.sync(() => worker.reports.length === 4), { step: "100 millis" })
+      yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 4), { step: "100 millis" })
       assert.strictEqual(peak, 4)
-      assert.deepStrictEqual(worker.reports.map(size).sort(), [1, 2, 2, 2])
+      assert.deepStrictEqual(batchSizes(worker.reports).sort(), [1, 2, 2, 2])
       assert.deepStrictEqual(yield* pendingIds, [])
       yield* worker.stop
     }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2", XTR_INFLIGHT: "2", XTR_WINDOW: "100 millis" })))
@@ -162,14 +208,13 @@ describe("batches in flight", () => {
       const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => running === 2))
       assert.deepStrictEqual(yield* pendingIds, ids.slice(0, 2))
-      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "100 millis" })
+      yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 2), { step: "100 millis" })
       assert.strictEqual(peak, 2)
       yield* worker.stop
     }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2", XTR_INFLIGHT: "1", XTR_WINDOW: "100 millis" })))
   })
 })
 
-const size = (r: { extracted: number; retried: number; dead: number }) => r.extracted + r.retried + r.dead
 
 describe("failures", () => {
   const failing = (bookmaker: Bookmaker): Extractor => ({
@@ -202,7 +247,7 @@ describe("failures", () => {
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       // The hanging extractor held the batch for XTR_JOB_TIMEOUT, not longer.
       assert.isAtMost(yield* Clock.currentTimeMillis, 5_500)
-      assert.deepStrictEqual(worker.reports, [{ extracted: 2, retried: 2, dead: 4, published: 2, acked: true }])
+      assert.deepStrictEqual(worker.reports, [{ batches: [8], extracted: 2, retried: 2, dead: 4, published: 2, acked: true }])
 
       const dead = yield* deadLetters
       assert.deepStrictEqual(dead.map((d) => d.dead_id), [ids[2], ids[3], ids[4], ids[7]])
@@ -270,12 +315,12 @@ describe("acknowledgement", () => {
       const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
       const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
-      assert.deepStrictEqual(worker.reports[0], { extracted: 2, retried: 0, dead: 0, published: 0, acked: false })
+      assert.deepStrictEqual(worker.reports[0], { batches: [2], extracted: 2, retried: 0, dead: 0, published: 0, acked: false })
       assert.deepStrictEqual(yield* pendingIds, ids)
       assert.deepStrictEqual(yield* matched, [])
       oom = false
       yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "1 second" })
-      assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 2, acked: true })
+      assert.deepStrictEqual(worker.reports[1], { batches: [2], extracted: 2, retried: 0, dead: 0, published: 2, acked: true })
       assert.deepStrictEqual(yield* pendingIds, [])
       assert.strictEqual((yield* matched).length, 2)
       yield* worker.stop
@@ -288,14 +333,14 @@ describe("acknowledgement", () => {
       const ids = yield* addJobs([job("BookieAlpha"), job("BookieBeta")])
       const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
-      assert.deepStrictEqual(worker.reports[0], { extracted: 2, retried: 0, dead: 0, published: 2, acked: false })
+      assert.deepStrictEqual(worker.reports[0], { batches: [2], extracted: 2, retried: 0, dead: 0, published: 2, acked: false })
       assert.deepStrictEqual(yield* pendingIds, ids)
       const first = yield* matched
       assert.strictEqual(first.length, 2)
       const sig = (yield* hash(entryOf(fixtures[0]!))).published_sig
 
       yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "1 second" })
-      assert.deepStrictEqual(worker.reports[1], { extracted: 2, retried: 0, dead: 0, published: 0, acked: true })
+      assert.deepStrictEqual(worker.reports[1], { batches: [2], extracted: 2, retried: 0, dead: 0, published: 0, acked: true })
       assert.deepStrictEqual(yield* matched, first)
       assert.strictEqual((yield* hash(entryOf(fixtures[0]!))).published_sig, sig)
       assert.deepStrictEqual(yield* pendingIds, [])

@@ -337,7 +337,9 @@ const contract = (it: Vitest.MethodsNonLive<RedisStore>) => {
         { op: "hgetall", key },
         { op: "hgetall", key: keyFor("missing") },
         { op: "expire", key, seconds: 60 },
-        { op: "expire", key: keyFor("missing"), seconds: 60 }
+        { op: "expire", key: keyFor("missing"), seconds: 60 },
+        { op: "hmget", key, fields: ["b", "a", "__proto__"] },
+        { op: "hmget", key: keyFor("missing"), fields: ["b"] }
       ])
       assert.strictEqual(count(replies[0]), 2)
       assert.strictEqual(count(replies[1]), 1)
@@ -348,6 +350,8 @@ const contract = (it: Vitest.MethodsNonLive<RedisStore>) => {
       assert.deepStrictEqual(replies[5], { op: "hgetall", value: {} })
       assert.strictEqual(count(replies[6]), 1)
       assert.strictEqual(count(replies[7]), 0)
+      assert.deepStrictEqual(replies[8], { op: "hmget", values: ["3", null, "x"] })
+      assert.deepStrictEqual(replies[9], { op: "hmget", values: [null] })
     }))
 
   it.effect("sorted sets: ZADD counts new members, ZRANGE REV WITHSCORES highest first, ZREM", () =>
