@@ -28,7 +28,7 @@ export const batches = (stop: Deferred.Deferred<void>) =>
         concurrency: cfg.inflight,
         unordered: true
       }),
-      Stream.buffer({ capacity: Number(process.env.EXP_CB ?? cfg.inflight) }),
+      Stream.buffer({ capacity: cfg.commitBatches }),
       Stream.chunks,
       Stream.mapEffect((extractions) =>
         commit(extractions).pipe(Effect.ensuring(Effect.forEach(extractions, (x) => source.release(x.entries), { discard: true })))
