@@ -16,22 +16,22 @@ export const capArgs = (cap: Cap | undefined): Array<string> =>
 /**
  * KEYS: hash, stream. ARGV: guard field ('' for none), guard value, sigField, sig, n, n also-pairs, cap
  * kind ('' | MAXLEN | MINID), cap value, field pairs. Returns the new entry id, or nil when the hash already
- * holds the signature or the guard field no longer holds the guard value. Every check comes before the
- * first write, so a failure leaves nothing half-done.
+ * holds the signature or the guard field no longer holds the guard value. Nothing is half-done: HMGET fails on
+ * a hash key of the wrong type before any write; XADD, the first write, fails on a stream key of the wrong
+ * type (or out of memory) before writing; and once a script has written, Redis lets it finish (the HSET runs
+ * even under `maxmemory`). Three commands inside, as few as the semantics allow.
  */
 export const publishOnceLua = `
-if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return false end
-table.remove(ARGV, 1)
-table.remove(ARGV, 1)
-if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return false end
-local t = redis.call('TYPE', KEYS[2]).ok
-if t ~= 'none' and t ~= 'stream' then
-  return redis.error_reply('WRONGTYPE Operation against a key holding the wrong kind of value')
+local got
+if ARGV[1] ~= '' then
+  got = redis.call('HMGET', KEYS[1], ARGV[3], ARGV[1])
+  if got[2] ~= ARGV[2] then return false end
+else
+  got = redis.call('HMGET', KEYS[1], ARGV[3])
 end
-local n = tonumber(ARGV[3])
-local hset = {'HSET', KEYS[1], ARGV[1], ARGV[2]}
-for i = 4, 3 + 2 * n do hset[#hset + 1] = ARGV[i] end
-local c = 4 + 2 * n
+if got[1] == ARGV[4] then return false end
+local n = tonumber(ARGV[5])
+local c = 6 + 2 * n
 local xadd = {'XADD', KEYS[2]}
 if ARGV[c] ~= '' then
   xadd[#xadd + 1] = ARGV[c]
@@ -39,8 +39,11 @@ if ARGV[c] ~= '' then
 end
 xadd[#xadd + 1] = '*'
 for i = c + 2, #ARGV do xadd[#xadd + 1] = ARGV[i] end
+local id = redis.call(unpack(xadd))
+local hset = {'HSET', KEYS[1], ARGV[3], ARGV[4]}
+for i = 6, 5 + 2 * n do hset[#hset + 1] = ARGV[i] end
 redis.call(unpack(hset))
-return redis.call(unpack(xadd))
+return id
 `
 
 /** The script's KEYS and ARGV for one command. */
