@@ -187,8 +187,8 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
 
   const commands = yield* Effect.acquireRelease(
     Effect.suspend(() => {
+      // No ioredis commandTimeout: it arms a timer per command; `call` bounds each round trip instead.
       const conn = open("commands", {
-        commandTimeout: millis(cfg.commandTimeout),
         enableOfflineQueue: false,
         autoResendUnfulfilledCommands: false
       })
@@ -226,8 +226,15 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
         : describeError(error)
     })
 
-  const send = (op: string, args: [string, ...Array<string | number>]) =>
-    Effect.tryPromise({ try: () => commands.client.call(...args), catch: failOn(commands, op) })
+  /** One round trip on the command connection, failing after REDIS_COMMAND_TIMEOUT without a reply. */
+  const call = <A>(op: string, roundTrip: () => Promise<A>) =>
+    Effect.tryPromise({ try: roundTrip, catch: failOn(commands, op) }).pipe(
+      Effect.timeoutOrElse({
+        duration: cfg.commandTimeout,
+        orElse: () => Effect.fail(new RedisError({ op, message: "Command timed out" }))
+      })
+    )
+  const send = (op: string, args: [string, ...Array<string | number>]) => call(op, () => commands.client.call(...args))
   const noGroup = (stream: string, group: string) => (e: RedisError): Effect.Effect<never, RedisError | NoGroup> =>
     e.message.startsWith("NOGROUP") ? Effect.fail(new NoGroup({ stream, group })) : Effect.fail(e)
 
@@ -284,7 +291,7 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
       if (c.op === "publishOnce") batch.publishOnce(...publishOnceArgs(c))
       else batch.call(...commandArgs(c))
     }
-    const results = yield* Effect.tryPromise({ try: () => batch.exec(), catch: failOn(commands, "exec") })
+    const results = yield* call("exec", () => batch.exec())
     if (results === null || results.length !== list.length) {
       return yield* new RedisError({ op: "exec", message: "transaction aborted" })
     }
