@@ -83,14 +83,23 @@ export const SafeId = Schema.String.pipe(
 
 /**
  * A time notation that `millis` reads: valid when it names an instant a Date can hold, read as ISO-8601 UTC.
+ * The last wire value and its reading are kept: the check and the read of an event see the same value, and
+ * consecutive events of a feed mostly share their kickoff (a day's matches listed in order), so most values
+ * are parsed once or not at all.
  */
 const timeNotation = <W>(millis: (w: W) => number | undefined) => {
-  const instant = (w: W): number | undefined => {
-    const ms = millis(w)
-    return ms !== undefined && isDateMillis(ms) ? ms : undefined
+  let lastWire: W | undefined
+  let lastIso: string | undefined
+  /** ISO-8601 UTC, or undefined when `w` is not valid. */
+  const iso = (w: W): string | undefined => {
+    if (w !== lastWire) {
+      const ms = millis(w)
+      lastIso = ms !== undefined && isDateMillis(ms) ? isoOfMillis(ms) : undefined
+      lastWire = w
+    }
+    return lastIso
   }
-  const read = reader<W, number>(instant)
-  return { valid: (w: W) => instant(w) !== undefined, read: (w: W) => isoOfMillis(read(w)) }
+  return { valid: (w: W) => iso(w) !== undefined, read: (w: W) => iso(w) as string }
 }
 
 const isoInstant = timeNotation(parseIsoMillis)
