@@ -81,23 +81,26 @@ export const SafeId = Schema.String.pipe(
   Schema.check(Schema.isPattern(/^[A-Za-z0-9_:-][A-Za-z0-9_.:-]{0,63}$/, { expected: "an id of [A-Za-z0-9_.:-], at most 64 characters" }))
 )
 
+/** How many readings a time notation keeps; past that it starts again, so memory stays bounded. */
+const keptReadings = 4096
+
 /**
  * A time notation that `millis` reads: valid when it names an instant a Date can hold, read as ISO-8601 UTC.
- * The last wire value and its reading are kept: the check and the read of an event see the same value, and
- * consecutive events of a feed mostly share their kickoff (a day's matches listed in order), so most values
- * are parsed once or not at all.
+ * Readings of valid values are kept: the check and the read of an event see the same value, and the events
+ * of a feed share few kickoffs (a day has a few dozen), so most values are parsed once or not at all.
  */
 const timeNotation = <W>(millis: (w: W) => number | undefined) => {
-  let lastWire: W | undefined
-  let lastIso: string | undefined
+  const readings = new Map<W, string>()
   /** ISO-8601 UTC, or undefined when `w` is not valid. */
   const iso = (w: W): string | undefined => {
-    if (w !== lastWire) {
-      const ms = millis(w)
-      lastIso = ms !== undefined && isDateMillis(ms) ? isoOfMillis(ms) : undefined
-      lastWire = w
-    }
-    return lastIso
+    const kept = readings.get(w)
+    if (kept !== undefined) return kept
+    const ms = millis(w)
+    if (ms === undefined || !isDateMillis(ms)) return undefined
+    const read = isoOfMillis(ms)
+    if (readings.size >= keptReadings) readings.clear()
+    readings.set(w, read)
+    return read
   }
   return { valid: (w: W) => iso(w) !== undefined, read: (w: W) => iso(w) as string }
 }

@@ -1,5 +1,6 @@
-// The time notations keep their last wire value and its reading (codecs.ts): whatever order checks and reads
-// come in, each value reads as it would alone, and a value refused stays refused.
+// The time notations keep the readings of the values they have seen (codecs.ts): whatever order checks and
+// reads come in, each value reads as it would alone, a value refused stays refused, and past the bound on
+// kept readings values still read right.
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import {
@@ -42,7 +43,7 @@ describe("time notations read in any order", () => {
     assert.strictEqual(iso("2024-05-01T18:45:00+02:00"), "2024-05-01T16:45:00.000Z")
   })
 
-  it("each notation keeps its own last value", () => {
+  it("each notation keeps its own readings", () => {
     assert.isTrue(isSpace("2024-05-01 18:45:00"))
     assert.isFalse(isIso("2024-05-01 18:45:00"))
     assert.strictEqual(readSpaceSeparatedUtc("2024-05-01 18:45:00" as SpaceSeparatedUtcWireType), "2024-05-01T18:45:00.000Z")
@@ -90,5 +91,18 @@ describe("time notations read in any order", () => {
       }
     }
     assert.isAbove(reads, 1000)
+  })
+
+  it("values read right past the bound on kept readings, and one read before still reads the same", () => {
+    const first = "2024-05-01T18:45:00+01:00"
+    assert.strictEqual(iso(first), "2024-05-01T17:45:00.000Z")
+    for (let i = 0; i < 10_000; i++) {
+      const ms = Date.UTC(2024, 0, 1) + i * 60_000
+      const s = new Date(ms).toISOString()
+      assert.isTrue(isIso(s), s)
+      assert.strictEqual(iso(s), new Date(ms).toISOString(), s)
+    }
+    assert.strictEqual(iso(first), "2024-05-01T17:45:00.000Z")
+    assert.isFalse(isIso("2024-05-01T18:45:00+01:61"))
   })
 })
