@@ -81,16 +81,28 @@ export const SafeId = Schema.String.pipe(
   Schema.check(Schema.isPattern(/^[A-Za-z0-9_:-][A-Za-z0-9_.:-]{0,63}$/, { expected: "an id of [A-Za-z0-9_.:-], at most 64 characters" }))
 )
 
+/** How many readings a time notation keeps; past that it starts again, so memory stays bounded. */
+const keptReadings = 4096
+
 /**
  * A time notation that `millis` reads: valid when it names an instant a Date can hold, read as ISO-8601 UTC.
+ * Readings of valid values are kept: the check and the read of an event see the same value, and the events
+ * of a feed share few kickoffs (a day has a few dozen), so most values are parsed once or not at all.
  */
 const timeNotation = <W>(millis: (w: W) => number | undefined) => {
-  const instant = (w: W): number | undefined => {
+  const readings = new Map<W, string>()
+  /** ISO-8601 UTC, or undefined when `w` is not valid. */
+  const iso = (w: W): string | undefined => {
+    const kept = readings.get(w)
+    if (kept !== undefined) return kept
     const ms = millis(w)
-    return ms !== undefined && isDateMillis(ms) ? ms : undefined
+    if (ms === undefined || !isDateMillis(ms)) return undefined
+    const read = isoOfMillis(ms)
+    if (readings.size >= keptReadings) readings.clear()
+    readings.set(w, read)
+    return read
   }
-  const read = reader<W, number>(instant)
-  return { valid: (w: W) => instant(w) !== undefined, read: (w: W) => isoOfMillis(read(w)) }
+  return { valid: (w: W) => iso(w) !== undefined, read: (w: W) => iso(w) as string }
 }
 
 const isoInstant = timeNotation(parseIsoMillis)

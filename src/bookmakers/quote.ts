@@ -15,8 +15,12 @@ export interface QuoteContext {
   readonly fetchedAt: string
 }
 
-/** A bookmaker's price for one of its own codes: null when suspended, undefined when the event lists no such selection. */
-export type PriceOf = (code: string) => number | null | undefined
+/**
+ * A bookmaker's price for one of its own codes among an event's `prices` (its selections, as its payload
+ * lists them): null when suspended, undefined when the event lists no such selection. One function per
+ * bookmaker, given the event's prices, rather than a closure over them made for every event.
+ */
+export type PriceOf<P> = (prices: P, code: string) => number | null | undefined
 
 export interface LiveFields {
   readonly minute: number
@@ -31,20 +35,25 @@ export const liveState = (minute: number, score: { readonly home: number; readon
   awayScore: score.away
 })
 
-export interface QuoteFields {
+export interface QuoteFields<P> {
   readonly eventId: string
   readonly listing: Listing
-  readonly priceOf: PriceOf
+  readonly prices: P
   readonly live?: LiveFields | undefined
 }
 
 /** The quote of one event: the price of every outcome of the market, read by the bookmaker's `codes`; fails with a reason when an outcome is missing. */
-export const quoteOf = (ctx: QuoteContext, codes: OutcomeCodes, fields: QuoteFields): Result.Result<Quote, string> => {
+export const quoteOf = <P>(
+  ctx: QuoteContext,
+  codes: OutcomeCodes,
+  priceOf: PriceOf<P>,
+  fields: QuoteFields<P>
+): Result.Result<Quote, string> => {
   const outcomes = outcomesOf[ctx.market]
   const prices = new Array<OutcomePrice>(outcomes.length)
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i]!
-    const price = fields.priceOf(codes[outcome])
+    const price = priceOf(fields.prices, codes[outcome])
     if (price === undefined) return Result.fail(`no price for outcome ${codes[outcome]}`)
     prices[i] = { outcome, price }
   }

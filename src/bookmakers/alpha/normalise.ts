@@ -7,7 +7,7 @@ import { AlphaEvent, type AlphaEventsPage, alphaMarketCodes, alphaOutcomes, type
 
 const events = eachItem(AlphaEvent, ["data"])
 
-const priceOf = (selections: ReadonlyArray<AlphaSelection>): PriceOf => (code) => {
+const priceOf: PriceOf<ReadonlyArray<AlphaSelection>> = (selections, code) => {
   for (const s of selections) {
     if (s.name !== code) continue
     if (s.suspended) return null
@@ -22,7 +22,7 @@ const toQuote = (ctx: QuoteContext) => {
   return (event: AlphaEvent) => {
     const market = event.markets.find((m) => m.type === code)
     if (market === undefined) return Result.fail(`no ${code} market`)
-    return quoteOf(ctx, alphaOutcomes, {
+    return quoteOf(ctx, alphaOutcomes, priceOf, {
       eventId: event.id,
       listing: {
         home: event.home_team,
@@ -31,7 +31,7 @@ const toQuote = (ctx: QuoteContext) => {
         league: event.competition.name,
         country: event.competition.country
       },
-      priceOf: priceOf(market.selections),
+      prices: market.selections,
       live: event.in_play === null ? undefined : liveState(event.in_play.minute, readScore(event.in_play.score))
     })
   }

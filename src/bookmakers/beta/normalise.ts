@@ -2,7 +2,7 @@
 import { Result } from "effect"
 import { readAmerican, readIsoInstant } from "../codecs.ts"
 import { type Collected, eachItem, type Normalised } from "../payload.ts"
-import { type QuoteContext, quoteOf } from "../quote.ts"
+import { type PriceOf, type QuoteContext, quoteOf } from "../quote.ts"
 import {
   BetaEvent,
   type BetaEventsPage,
@@ -30,12 +30,18 @@ const only = (competitors: BetaEvent["competitors"], qualifier: "home" | "away")
   return found
 }
 
+/** Priced picks first, then the locked (suspended) ones. */
+const priceOf: PriceOf<BetaEvent["offer"]> = (offer, code) => {
+  for (const o of offer.outcomes) if (o.pick === code) return readAmerican(o.american)
+  return offer.locked.includes(code) ? null : undefined
+}
+
 const toQuote = (ctx: QuoteContext, tournament: BetaEventsPage["tournament"]) => (event: BetaEvent) => {
   const home = only(event.competitors, "home")
   const away = only(event.competitors, "away")
   if (home === undefined || away === undefined) return Result.fail("expected one home and one away competitor")
   if (event.offer.type !== betaOfferTypes[ctx.market]) return Result.fail(`offer is ${event.offer.type}`)
-  return quoteOf(ctx, betaOutcomes, {
+  return quoteOf(ctx, betaOutcomes, priceOf, {
     eventId: event.eventId,
     listing: {
       home: home.name,
@@ -44,11 +50,7 @@ const toQuote = (ctx: QuoteContext, tournament: BetaEventsPage["tournament"]) =>
       league: tournament.name,
       country: tournament.category.name
     },
-    // Priced picks first, then the locked (suspended) ones.
-    priceOf: (code) => {
-      for (const o of event.offer.outcomes) if (o.pick === code) return readAmerican(o.american)
-      return event.offer.locked.includes(code) ? null : undefined
-    },
+    prices: event.offer,
     live: event.liveData === undefined
       ? undefined
       : { minute: readMatchClock(event.liveData.matchTime), homeScore: event.liveData.homeScore, awayScore: event.liveData.awayScore }

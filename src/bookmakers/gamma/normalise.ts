@@ -1,13 +1,18 @@
 // BookieGamma payload → canonical quotes. Pure; one bad fixture is skipped with its path.
 import { readEpochSeconds, readFractional } from "../codecs.ts"
 import { eachItem, type Normalised } from "../payload.ts"
-import { type QuoteContext, quoteOf } from "../quote.ts"
+import { type PriceOf, type QuoteContext, quoteOf } from "../quote.ts"
 import { GammaFixture, type GammaFixturesPage, gammaOutcomes } from "./wire.ts"
 
 const fixtures = eachItem(GammaFixture, ["fixtures"])
 
+const priceOf: PriceOf<GammaFixture["book"]["selections"]> = (selections, code) => {
+  for (const s of selections) if (s.key === code) return s.price === null ? null : readFractional(s.price)
+  return undefined
+}
+
 const toQuote = (ctx: QuoteContext) => (fixture: GammaFixture) =>
-  quoteOf(ctx, gammaOutcomes, {
+  quoteOf(ctx, gammaOutcomes, priceOf, {
     eventId: fixture.ref,
     listing: {
       home: fixture.participants.home.name,
@@ -16,10 +21,7 @@ const toQuote = (ctx: QuoteContext) => (fixture: GammaFixture) =>
       league: fixture.tournament.title,
       country: fixture.tournament.region
     },
-    priceOf: (code) => {
-      for (const s of fixture.book.selections) if (s.key === code) return s.price === null ? null : readFractional(s.price)
-      return undefined
-    },
+    prices: fixture.book.selections,
     live: fixture.clock === undefined
       ? undefined
       : { minute: fixture.clock.elapsed, homeScore: fixture.clock.goals[0], awayScore: fixture.clock.goals[1] }
