@@ -36,10 +36,7 @@ export const workerConfig = Config.all({
   window: duration("XTR_WINDOW", 0, NonNegativeDuration),
   concurrency: Config.option(positiveInt("XTR_CONCURRENCY")),
   // Batches processed at once: while one waits on Redis or a slow extractor, the next ones run (see source.ts).
-  inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(4)),
-  // The most extracted batches one commit takes (those that finished while the previous commit ran): under
-  // load, many jobs share each round trip and each entry's write, read-back and publication.
-  commitBatches: positiveInt("XTR_COMMIT_BATCHES").pipe(Config.withDefault(32)),
+  inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(16)),
   matchMinBtts: positiveInt("MATCH_MIN_BTTS").pipe(Config.withDefault(2)),
   matchMin: Config.option(positiveInt("MATCH_MIN")),
   block: duration("XTR_BLOCK", "1 second"),

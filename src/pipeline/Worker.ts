@@ -1,6 +1,7 @@
 // The extraction worker: job source → batches of up to XTR_BATCH (waiting up to XTR_WINDOW to fill; by default
 // a batch takes what was read and does not wait) → extraction, up to XTR_INFLIGHT batches at once → commits,
-// one at a time, each of every batch extracted while the previous one ran. The job-stream trimmer runs alongside. `run` stops gracefully: on interruption
+// one at a time, each of every batch extracted while the previous one ran. The source holds at most
+// XTR_BATCH × XTR_INFLIGHT jobs until their commit is over. The job-stream trimmer runs alongside. `run` stops gracefully: on interruption
 // (SIGTERM/SIGINT under runMain) it stops reading, lets the batches in flight finish and be acknowledged, and
 // gives up after XTR_GRACE.
 import { Deferred, Effect, Fiber, Stream } from "effect"
@@ -24,11 +25,11 @@ export const batches = (stop: Deferred.Deferred<void>) =>
       Stream.haltWhen(Deferred.await(stop)),
       Stream.flattenIterable,
       Stream.groupedWithin(cfg.batchSize, cfg.window),
-      Stream.mapEffect((batch) => extract(batch).pipe(Effect.ensuring(source.extracted(batch))), {
+      Stream.mapEffect(extract, {
         concurrency: cfg.inflight,
         unordered: true
       }),
-      Stream.buffer({ capacity: cfg.commitBatches }),
+      Stream.buffer({ capacity: cfg.inflight }),
       Stream.chunks,
       Stream.mapEffect((extractions) =>
         commit(extractions).pipe(Effect.ensuring(Effect.forEach(extractions, (x) => source.release(x.entries), { discard: true })))

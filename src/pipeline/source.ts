@@ -3,8 +3,8 @@
 // may have been lost), take over entries idle ≥ XTR_CLAIM_IDLE (`XAUTOCLAIM`, one sweep every XTR_CLAIM_IDLE,
 // this consumer's failed jobs included), or read new entries (`XREADGROUP … >` with BLOCK). Entries still in
 // flight in this process are never emitted twice. NOGROUP recreates the group; other Redis errors back off.
-// Reads ahead, but only into free room: at most XTR_BATCH × XTR_INFLIGHT entries wait for or are in
-// extraction, and the source reads once a batch's worth of room is free, as much as there is room for. So one
+// Reads ahead, but only into free room: the process holds at most XTR_BATCH × XTR_INFLIGHT entries (read and
+// not yet released), and reads once a batch's worth of room is free, as much as there is room for. So one
 // read feeds several batches, and no entry waits behind more than the batches in flight (XTR_CLAIM_IDLE).
 import { Clock, Duration, Effect, Latch, Metric, Schedule, Stream } from "effect"
 import { WorkerConfig } from "../config/WorkerConfig.ts"
@@ -22,8 +22,6 @@ export interface JobSource {
    * forever, so in practice it never fails.
    */
   readonly polls: Stream.Stream<ReadonlyArray<StreamEntry>, RedisError>
-  /** Called when a batch's extraction is over: its room may be read into again. */
-  readonly extracted: (entries: ReadonlyArray<StreamEntry>) => Effect.Effect<void>
   /** Called when a batch is over (acknowledged or left pending): its entries may be delivered again. */
   readonly release: (entries: ReadonlyArray<StreamEntry>) => Effect.Effect<void>
 }
@@ -39,11 +37,10 @@ export const makeJobSource = (stopping: Effect.Effect<void>) => Effect.gen(funct
   const claimIdleMs = Duration.toMillis(cfg.claimIdle)
 
   const inFlight = new Set<string>()
-  let unextracted = 0
   let ownCursor: string | undefined = "0" // undefined: own pending entries all re-read
   let claimCursor = "0-0"
   let nextSweepAt = 0
-  const room = () => capacity - unextracted
+  const room = () => capacity - inFlight.size
   const roomForABatch = Latch.makeUnsafe(true)
   /** True once a batch's worth of room is free; false when the worker stops first. */
   const awaitRoom = Effect.suspend(() => {
@@ -96,7 +93,6 @@ export const makeJobSource = (stopping: Effect.Effect<void>) => Effect.gen(funct
     Effect.map((entries) => {
       const fresh = entries.filter((e) => !inFlight.has(e.id))
       for (const e of fresh) inFlight.add(e.id)
-      unextracted += fresh.length
       return fresh
     })
   )
@@ -108,14 +104,10 @@ export const makeJobSource = (stopping: Effect.Effect<void>) => Effect.gen(funct
 
   return {
     polls: Stream.fromEffectRepeat(pull),
-    extracted: (entries) =>
-      Effect.sync(() => {
-        unextracted -= entries.length
-        if (room() >= batchSize) roomForABatch.openUnsafe()
-      }),
     release: (entries) =>
       Effect.sync(() => {
         for (const e of entries) inFlight.delete(e.id)
+        if (room() >= batchSize) roomForABatch.openUnsafe()
       })
   } satisfies JobSource
 })

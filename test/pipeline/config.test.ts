@@ -19,7 +19,7 @@ describe("worker settings", () => {
       assert.strictEqual(cfg.matchMinBtts, 2)
       assert.strictEqual(cfg.group, "bookies-workers")
       assert.isTrue(Duration.equals(cfg.window, Duration.zero))
-      assert.deepStrictEqual([cfg.inflight, cfg.commitBatches], [4, 32])
+      assert.strictEqual(cfg.inflight, 16)
       assert.match(cfg.consumer, new RegExp(`^btts-worker-.+-${process.pid}$`))
       const bigger = yield* parse({ XTR_BATCH: "8", XTR_CONCURRENCY: "2", XTR_WINDOW: "500 millis" })
       assert.deepStrictEqual([bigger.batchSize, bigger.concurrency, bigger.matchMin], [8, 2, 8])
@@ -64,7 +64,6 @@ describe("node dist/main.js worker with a bad environment", () => {
     ["XTR_BATCH", { ...base, XTR_BATCH: "0" }],
     ["XTR_BATCH", { ...base, XTR_BATCH: "three" }],
     ["XTR_WINDOW", { ...base, XTR_WINDOW: "soon" }],
-    ["XTR_COMMIT_BATCHES", { ...base, XTR_COMMIT_BATCHES: "0" }],
     ["XTR_FRESHNESS_UPCOMING", { ...base, XTR_FRESHNESS_UPCOMING: "0 seconds" }],
     ["XTR_CONCURRENCY", { ...base, XTR_CONCURRENCY: "-2" }],
     ["MATCH_MIN_BTTS", { ...base, MATCH_MIN_BTTS: "1.5" }],

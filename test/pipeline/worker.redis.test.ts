@@ -25,9 +25,8 @@ const scenario = () => {
     STREAM: `XTR-test_${id}_stream`,
     XTR_GROUP: `workers-${id}`,
     XTR_BATCH: "2",
-    // One batch at a time, each committed alone, so what each publishes is known (see worker.test.ts for several).
+    // One batch at a time, so what each publishes is known (see worker.test.ts for several).
     XTR_INFLIGHT: "1",
-    XTR_COMMIT_BATCHES: "1",
     MATCH_MIN: "2",
     XTR_WINDOW: "200 millis",
     XTR_BLOCK: "100 millis",
