@@ -62,11 +62,11 @@ describe.skipIf(skipWithoutRedis("fault suite: out of memory", { ownServer: true
       const v = await verify(redis, { stream: btts, jobs, written: { kind: "synthetic", fixturesPerJob: 5 }, matchedStreams: [matchedBtts], expectMatches: true })
       const problems = [...v.problems]
       if (ackedDuringOom > 0) problems.push(`${ackedDuringOom} jobs acknowledged while every write was refused`)
-      const refusals = worker.output().match(/batch not acknowledged.*OOM/g)?.length ?? 0
-      if (refusals === 0) problems.push("no refused batch logged: the fault did not hit the worker")
+      const refusals = worker.output().match(/jobs not acknowledged.*OOM/g)?.length ?? 0
+      if (refusals === 0) problems.push("no refused commit logged: the fault did not hit the worker")
       if (worker.exit() !== undefined) problems.push("the worker exited")
       record(rowOf("9 Redis OOM (noeviction) 5 s", { ...v, problems }, recovery, worker.peakRss(),
-        `${refusals} batches refused with OOM and left pending, 0 acknowledged during the 5 s; recovery = ballast deleted to the next acknowledgement; all done ${(drainedMs / 1000).toFixed(1)} s after it (refused jobs wait XTR_CLAIM_IDLE=3 s)`))
+        `${refusals} commits refused with OOM and left pending, 0 acknowledged during the 5 s; recovery = ballast deleted to the next acknowledgement; all done ${(drainedMs / 1000).toFixed(1)} s after it (refused jobs wait XTR_CLAIM_IDLE=3 s)`))
       expect(problems).toEqual([])
     } finally {
       redis.disconnect()
