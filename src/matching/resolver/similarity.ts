@@ -91,9 +91,11 @@ export const wordMatch = (a: string, b: string): WordMatch => {
     if (long.startsWith(short)) return { sim: 0.85, abbreviates: aShort ? "a" : "b" }
     if (isSubsequence(short, long)) return { sim: 0.8, abbreviates: aShort ? "a" : "b" }
   }
-  if (short.length >= 4) {
+  const edits = short.length >= 6 ? 2 : 1
+  // Lengths further apart than the edits allowed cannot qualify: skip the costlier measures.
+  if (short.length >= 4 && long.length - short.length <= edits) {
     const jw = jaroWinkler(a, b)
-    if (jw >= 0.9 && editDistance(a, b) <= (short.length >= 6 ? 2 : 1)) return { sim: jw, abbreviates: undefined }
+    if (jw >= 0.9 && editDistance(a, b) <= edits) return { sim: jw, abbreviates: undefined }
   }
   return noMatch
 }
@@ -161,9 +163,9 @@ const abbreviatedRun = (
     for (let end = start; free(end); end++) {
       initials += keys[end]![0]
       joined += keys[end]
+      if (end === start || joined !== word && initials !== word) continue
       const positions = Array.from({ length: end - start + 1 }, (_, k) => start + k)
-      if (positions.length >= 2 && joined === word) return { positions, sim: 1 }
-      if (positions.length >= 2 && initials === word) return { positions, sim: 0.9 }
+      return { positions, sim: joined === word ? 1 : 0.9 }
     }
   }
   return undefined
