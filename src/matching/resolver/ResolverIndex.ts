@@ -80,7 +80,7 @@ interface SideMatch {
   readonly score: number
   /** Some name of the fixture is the same club for sure (see `sure`). */
   readonly sure: boolean
-  /** Each of the fixture's names for that side has words the team lacks, or lacks words it has. */
+  /** No name of the fixture for that side fits the team word for word: each has words it lacks, or lacks words it has. */
   readonly partial: boolean
 }
 
@@ -288,7 +288,7 @@ export class ResolverIndex {
       if (match.conflict !== undefined) return undefined
       score = Math.max(score, match.score)
       certain ||= sure(team, name)
-      whole ||= match.partial !== true
+      whole ||= match.partial === undefined && match.score >= this.settings.threshold
     }
     return { score, sure: certain, partial: !whole }
   }
