@@ -128,7 +128,8 @@ const main = Effect.gen(function*() {
   const recall = truePairs === 0 ? 1 : correct / truePairs
   const pass = precision >= bar.precision && recall >= bar.recall && unstable === 0
   console.log(
-    `overall: precision ${percent(precision)}, recall ${percent(recall)}, ${unstable} unstable keys ` +
+    `overall: precision ${percent(precision)}, recall ${percent(recall)} ` +
+      `(${predicted - correct} wrong pairs, ${truePairs - correct} missed pairs), ${unstable} unstable keys ` +
       `(bar: precision ≥ ${percent(bar.precision)}, recall ≥ ${percent(bar.recall)}, stable) → ${pass ? "PASS" : "FAIL"}`
   )
   if (!pass) process.exitCode = 1

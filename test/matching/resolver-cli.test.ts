@@ -15,7 +15,7 @@ const input = [
   line({ bookmaker: "BookieGamma", home: "Man Utd", away: "Spurs", kickoff: "yesterday", batch: 1 }),
   line({ bookmaker: "BookieBeta", home: "Bristol Rovers", away: "Newport County", kickoff: "2025-03-01T15:00:00Z", batch: "b" }),
   line({ bookmaker: "BookieAlpha", home: "Bristol City", away: "Newport County", kickoff: "2025-03-01T15:00:00Z", batch: "b" }),
-  line({ bookmaker: "BookieDelta", home: "Bristol", away: "Newport", kickoff: "2025-03-01T15:00:00Z", batch: "b" }),
+  line({ bookmaker: "BookieDelta", home: "Bristol", away: "Newport County", kickoff: "2025-03-01T15:00:00Z", batch: "b" }),
   line({ bookmaker: "BookieDelta", home: "Man United", away: "Tottenham", kickoff: "2025-03-01T15:00:00Z", batch: "b" }),
   line({ bookmaker: "BookieDelta", home: "Man United", away: "Tottenham", kickoff: "2025-03-01T15:00:00Z" })
 ].join("\n") + "\n"

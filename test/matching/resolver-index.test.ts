@@ -124,7 +124,7 @@ describe("fuzzy joins", () => {
     const index = fresh()
     const city = index.resolve(listing("A", "Bristol City", "Newport County", at("15:00")))
     const rovers = index.resolve(listing("B", "Bristol Rovers", "Newport County", at("15:00")))
-    const vague = index.resolve(listing("C", "Bristol", "Newport", at("15:00")))
+    const vague = index.resolve(listing("C", "Bristol", "Newport County", at("15:00")))
     expect([city.key, rovers.key]).not.toContain(vague.key)
     expect(vague.unmatched?.reason).toMatch(/^ambiguous/)
     expect(vague.unmatched?.candidates.map((c) => c.key).sort()).toEqual([city.key, rovers.key].sort())
@@ -135,7 +135,7 @@ describe("fuzzy joins", () => {
     const index = fresh()
     const city = index.resolve(listing("A", "Bristol City", "Newport County", at("15:00"), "Championship"))
     index.resolve(listing("B", "Bristol Rovers", "Newport County", at("15:00"), "League One"))
-    expect(index.resolve(listing("C", "Bristol", "Newport", at("15:00"), "EFL Championship"))).toEqual(city)
+    expect(index.resolve(listing("C", "Bristol", "Newport County", at("15:00"), "EFL Championship"))).toEqual(city)
   })
 
   it("a league named differently is not fatal", () => {
@@ -170,16 +170,36 @@ describe("fuzzy joins", () => {
     expect(index.resolve(listing("B", "Oostzijl", "Berghoven", at("14:30"))).key).toBe(refused.key)
   })
 
-  it("a listing written like a fixture its bookmaker lists under other names gets a fixture no one else joins", () => {
+  it("refuse when both teams are named only in part: the towns' other clubs may play in the slot", () => {
     const index = fresh()
     const city = index.resolve(listing("A", "Cedardale City", "Greenwood City", at("17:00")))
-    // D's listing of Cedardale FC v Greenwood SC fits the only fixture known: nothing tells it apart yet.
-    expect(index.resolve(listing("D", "Cedardale", "Greenwood SC", at("17:00")))).toEqual(city)
-    // D's own Cedardale City v Greenwood City cannot join it twice; its fixture must not draw A's FC v SC.
-    const displaced = index.resolve(listing("D", "Cedardale City", "Greenwood City", at("17:00")))
-    expect(displaced.key).not.toBe(city.key)
-    const fc = index.resolve(listing("A", "Cedardale FC", "Greenwood SC", at("17:00")))
-    expect([city.key, displaced.key]).not.toContain(fc.key)
+    const bare = index.resolve(listing("B", "Cedardale", "Greenwood", at("17:05")))
+    expect(bare.key).not.toBe(city.key)
+    expect(bare.unmatched?.reason).toMatch(/^partial names/)
+    expect(bare.unmatched?.candidates.map((c) => c.key)).toEqual([city.key])
+    // Its fixture stays open: the fixture B meant (Cedardale FC v Greenwood SC) gathers there.
+    expect(index.resolve(listing("A", "Cedardale FC", "Greenwood SC", at("17:00"))).key).toBe(bare.key)
+    expect(index.resolve(listing("C", "Cedardale City", "Greenwood City", at("17:02"))).key).toBe(city.key)
+  })
+
+  it("a legal form plus the town is a whole name, not a shorter form of one with more words", () => {
+    const index = fresh()
+    const city = index.resolve(listing("A", "Cedardale City", "Greenwood City", at("17:00")))
+    expect(index.resolve(listing("D", "Cedardale", "Greenwood SC", at("17:00"))).key).not.toBe(city.key)
+    expect(index.resolve(listing("B", "Cedardale FC", "Greenwood City", at("17:00"))).key).not.toBe(city.key)
+  })
+
+  it("a listing written like a fixture its bookmaker lists under other names gets a fixture no one else joins", () => {
+    const index = fresh()
+    const olympique = index.resolve(listing("A", "Olympique Châtelrive", "FC Châtelville", at("18:30")))
+    // D's listing of FC Châtelrive v SC Châtelville without forms fits the only fixture known, as "Crawley v
+    // Gillingham" fits "Crawley Town v Gillingham FC": one team equal, the other named in part. Nothing tells it apart yet.
+    expect(index.resolve(listing("D", "Chatelrive", "Chatelville", at("18:30")))).toEqual(olympique)
+    // D's own Olympique Châtelrive v FC Châtelville cannot join it twice; its fixture must not draw A's FC v SC.
+    const displaced = index.resolve(listing("D", "Olympique Chatelrive", "FC Chatelville", at("18:33")))
+    expect(displaced.key).not.toBe(olympique.key)
+    const fc = index.resolve(listing("A", "FC Châtelrive", "SC Châtelville", at("18:33")))
+    expect([olympique.key, displaced.key]).not.toContain(fc.key)
   })
 
   it("a bookmaker already listing a fixture under other names does not join it again", () => {

@@ -210,7 +210,8 @@ describe("alias table", () => {
     expect(team("SC Oostzijl", rulesOnly).forms).toEqual(["sc"])
     expect(team("FC Barcelona", rulesOnly).forms).toEqual(team("Barcelona CF", rulesOnly).forms)
     expect(team("FK Partizan", rulesOnly).forms).toEqual(["fc"])
-    expect(team("Sassuolo Calcio", rulesOnly).forms).toEqual([])
+    // Italian "Calcio" stands where others write FC.
+    expect(team("Sassuolo Calcio", rulesOnly)).toMatchObject({ tokens: ["sassuolo"], forms: ["fc"] })
     // German forms written out are forms too; a leading "1." is written otherwise than without.
     expect(team("Sportfreunde Lotte", rulesOnly)).toMatchObject({ tokens: ["lotte"], forms: ["sf"] })
     expect(team("SpVgg Unterhaching", rulesOnly).forms).toEqual(team("Spielvereinigung Unterhaching", rulesOnly).forms)

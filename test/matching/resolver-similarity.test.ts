@@ -104,7 +104,12 @@ describe("hard negatives", () => {
     ["SC Oostzijl", "Oostzijl FC"],
     ["SpVgg Oberdorf", "VfR Oberdorf"],
     ["Sportfreunde Kirchdorf", "TSV Kirchdorf"],
-    ["Real Castelreal", "Castelalto Calcio"]
+    ["Real Castelreal", "Castelalto Calcio"],
+    // A legal form plus the town is a whole name: the town's other clubs are named by more words.
+    ["Cedardale FC", "Cedardale City"],
+    ["CD Monmayor", "Real Monmayor"],
+    ["SC Castelo de Cima", "Académico Castelo de Cima"],
+    ["Casalmare Calcio", "AC Casalmare"]
   ]
   it.each(cases)("%s ≠ %s (general rules)", (a, b) => expect(similarity(a, b).score).toBe(0))
   it.each(cases)("%s ≠ %s (with the alias table)", (a, b) => expect(similarity(a, b, lexicon).score).toBe(0))
@@ -128,6 +133,23 @@ describe("hard negatives", () => {
     expect(similarity("Man Utd", "Man City").conflict).toBe("distinct words: united / city")
     expect(similarity("Inter", "Inter Miami").conflict).toBe("only common words shared: inter")
     expect(similarity("Arsenal", "Arsenal Women").conflict).toBe("different sides: arsenal / arsenal (women)")
+    expect(similarity("Dalton FC", "Dalton Thistle").conflict).toBe("legal form instead of words: dalton (fc) / thistle")
+  })
+})
+
+describe("partial names", () => {
+  it("a match by words one name lacks is partial: the shorter name may be another club of the town", () => {
+    expect(similarity("Crawley", "Crawley Town FC")).toMatchObject({ partial: true })
+    expect(similarity("River Springs United", "River Springs")).toMatchObject({ partial: true })
+    expect(similarity("Crawley", "Crawley Town FC").score).toBeGreaterThanOrEqual(0.75)
+  })
+
+  it("equal words, abbreviations and founding years are not", () => {
+    for (const [a, b] of [["Crawley", "Crawley FC"], ["Springton Ath", "Springton Athletic"], ["B. Dortmund", "Borussia Dortmund"], ["Schalke 04", "FC Schalke"], ["PSG", "Paris Saint-Germain"]]) {
+      const match = similarity(a!, b!)
+      expect(match.conflict, `${a} / ${b}`).toBeUndefined()
+      expect(match.partial, `${a} / ${b}`).toBeUndefined()
+    }
   })
 })
 

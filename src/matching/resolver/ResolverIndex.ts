@@ -66,8 +66,13 @@ interface Probe {
 interface Assessed {
   readonly fixture: Fixture
   readonly score: number
-  /** Both teams at least as similar as the threshold. */
+  /** Both teams at least as similar as the threshold, and not both `partial`. */
   readonly qualifies: boolean
+  /**
+   * Both teams similar enough, but each only by words one name lacks ("Cedardale v Greenwood" for "Cedardale
+   * City v Greenwood City"): as likely the two towns' other clubs, which often play in the same slot.
+   */
+  readonly partial: boolean
 }
 
 /** How a listing's team compares with a fixture's names for that side. */
@@ -75,6 +80,8 @@ interface SideMatch {
   readonly score: number
   /** Some name of the fixture is the same club for sure (see `sure`). */
   readonly sure: boolean
+  /** No name of the fixture for that side fits the team word for word: each has words it lacks, or lacks words it has. */
+  readonly partial: boolean
 }
 
 export interface Candidate {
@@ -161,19 +168,24 @@ export class ResolverIndex {
     const lead = best === undefined ? 0 : best.score - (next?.score ?? 0)
     if (best !== undefined && best.qualifies && lead >= this.settings.margin) return join(best.fixture)
 
+    // A listing refused for partial names gets an open fixture: later listings written as it is (the real
+    // fixture's other bookmakers, when those towns' other clubs came first) join it by equal names.
     const ambiguous = best?.qualifies === true
+    const partial = !ambiguous && ranked.some((c) => c.partial)
     const displaced = (this.identities.get(pairId(probe)) ?? []).some((f) =>
       Math.abs(f.kickoff - kickoff) <= this.settings.kickoffWindow && f.listedBy.has(probe.bookmaker) &&
       f.variants.some((v) => written(v) === written(probe))
     )
     const created = join(this.create(kickoff, home, away, ambiguous || displaced))
-    const near = ranked.filter((c) => c.qualifies || c.score >= nearScore).slice(0, reportedCandidates)
+    const near = ranked.filter((c) => c.qualifies || c.partial || c.score >= nearScore).slice(0, reportedCandidates)
     if (near.length === 0) return created
     return {
       ...created,
       unmatched: {
         reason: ambiguous
           ? `ambiguous: the best fixture leads the next by ${round(lead)} (margin ${this.settings.margin})`
+          : partial
+          ? "partial names: both teams differ from the fixture's by whole words (maybe other clubs of those towns)"
           : "no fixture similar enough",
         candidates: near.map((c): Candidate => ({ key: c.fixture.key, score: round(c.score) }))
       }
@@ -260,21 +272,25 @@ export class ResolverIndex {
     const score = (h.score + a.score) / 2 +
       (agreement === "same" ? leagueBonus : agreement === "different" ? -leaguePenalty : 0) -
       kickoffPenalty * Math.min(1, kickoffWindow === 0 ? 1 : distance / kickoffWindow)
-    return { fixture, score, qualifies: h.score >= threshold && a.score >= threshold }
+    const similar = h.score >= threshold && a.score >= threshold
+    const partial = similar && h.partial && a.partial
+    return { fixture, score, qualifies: similar && !partial, partial }
   }
 
   /** Best similarity of a team to the fixture's names for that side; undefined on any conflict. */
   private side(fixture: Fixture, team: TeamName, pick: (v: Variant) => TeamName): SideMatch | undefined {
     let score = 0
     let certain = false
+    let whole = false
     for (const variant of fixture.variants) {
       const name = pick(variant)
       const match = teamSimilarity(team, name)
       if (match.conflict !== undefined) return undefined
       score = Math.max(score, match.score)
       certain ||= sure(team, name)
+      whole ||= match.partial === undefined && match.score >= this.settings.threshold
     }
-    return { score, sure: certain }
+    return { score, sure: certain, partial: !whole }
   }
 
   private create(kickoff: number, home: TeamName, away: TeamName, isolated: boolean): Fixture {

@@ -10,6 +10,8 @@ export interface TeamMatch {
   readonly score: number
   /** Why these names can never be the same team. */
   readonly conflict?: string
+  /** One name has words the other lacks ("Crawley" / "Crawley Town"): the shorter may be another club of the town. */
+  readonly partial?: true
 }
 
 const numeric = /^\d+$/
@@ -89,9 +91,11 @@ export const wordMatch = (a: string, b: string): WordMatch => {
     if (long.startsWith(short)) return { sim: 0.85, abbreviates: aShort ? "a" : "b" }
     if (isSubsequence(short, long)) return { sim: 0.8, abbreviates: aShort ? "a" : "b" }
   }
-  if (short.length >= 4) {
+  const edits = short.length >= 6 ? 2 : 1
+  // Lengths further apart than the edits allowed cannot qualify: skip the costlier measures.
+  if (short.length >= 4 && long.length - short.length <= edits) {
     const jw = jaroWinkler(a, b)
-    if (jw >= 0.9 && editDistance(a, b) <= (short.length >= 6 ? 2 : 1)) return { sim: jw, abbreviates: undefined }
+    if (jw >= 0.9 && editDistance(a, b) <= edits) return { sim: jw, abbreviates: undefined }
   }
   return noMatch
 }
@@ -159,9 +163,9 @@ const abbreviatedRun = (
     for (let end = start; free(end); end++) {
       initials += keys[end]![0]
       joined += keys[end]
+      if (end === start || joined !== word && initials !== word) continue
       const positions = Array.from({ length: end - start + 1 }, (_, k) => start + k)
-      if (positions.length >= 2 && joined === word) return { positions, sim: 1 }
-      if (positions.length >= 2 && initials === word) return { positions, sim: 0.9 }
+      return { positions, sim: joined === word ? 1 : 0.9 }
     }
   }
   return undefined
@@ -186,7 +190,8 @@ const describe = (name: TeamName): string => name.tokens.join(" ") + (tierCode(n
 
 /**
  * Similarity of two team names, or the reason they cannot be the same team. Scores favour containment
- * ("Tottenham" in "Tottenham Hotspur") and are lowered a little by words only one side has.
+ * ("Tottenham" in "Tottenham Hotspur") and are lowered a little by words only one side has; such a match is
+ * `partial`.
  */
 export const teamSimilarity = (a: TeamName, b: TeamName): TeamMatch => {
   if (!sameTier(a.tier, b.tier)) return conflict(`different sides: ${describe(a)} / ${describe(b)}`)
@@ -210,9 +215,17 @@ export const teamSimilarity = (a: TeamName, b: TeamName): TeamMatch => {
     return conflict(`only common words shared: ${shared.join(" ")}`)
   }
   if (aligned.weakLeft) return conflict(`abbreviation with extra words: ${describe(a)} / ${describe(b)}`)
+  // Words only one name has, numbers aside (founding years come and go: "Schalke 04" / "FC Schalke").
+  const extra = [...restA, ...restB].filter((t) => !numeric.test(t))
+  const shorter = restB.length > 0 ? a : b
+  // A legal form plus the town is a whole name: the town's other clubs are the ones with more words.
+  if (extra.length > 0 && shorter.forms.length > 0) {
+    return conflict(`legal form instead of words: ${describe(shorter)} (${shorter.forms.join(" ")}) / ${extra.join(" ")}`)
+  }
   const covA = coverage(aligned.a)
   const covB = coverage(aligned.b)
-  return { score: Math.max(covA, covB) * (0.8 + 0.2 * Math.min(covA, covB)) }
+  const score = Math.max(covA, covB) * (0.8 + 0.2 * Math.min(covA, covB))
+  return extra.length > 0 ? { score, partial: true } : { score }
 }
 
 /** Whether two competitions agree, disagree, or cannot be compared (a league is missing). */

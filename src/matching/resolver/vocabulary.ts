@@ -1,8 +1,11 @@
 // The grammar of club names: words that are structure rather than identity. Naming knowledge that users
 // extend (team aliases, abbreviations, exonyms, league names) lives in data/aliases.json instead.
 
-/** The same legal form in other languages or word orders: Football Club, Club de Fútbol, Fudbalski Klub… */
-const footballClub = ["fc", "cf", "fk", "afc", "cfc", "fbc", "pfc", "pfk", "ofk", "ff", "bk"]
+/**
+ * The same legal form in other languages or word orders: Football Club, Club de Fútbol, Fudbalski Klub…, and
+ * Italian "Calcio" ("Padova Calcio"), which stands where others write FC: "Casalmare Calcio" is not "AC Casalmare".
+ */
+const footballClub = ["fc", "cf", "fk", "afc", "cfc", "fbc", "pfc", "pfk", "ofk", "ff", "bk", "calcio"]
 const sportClub = ["sc", "sk"]
 /** German forms written out or abbreviated: "Sportfreunde Siegen" is "SF Siegen". */
 const writtenOut: ReadonlyArray<readonly [string, string]> = [
@@ -26,7 +29,7 @@ export const legalForms: ReadonlyMap<string, string> = new Map([
 ])
 
 /** Words that say "club" without saying which: dropped like forms, never evidence either way. */
-const clubWords = ["club", "clube", "calcio", "football", "futbol", "fussball", "fotbal"]
+const clubWords = ["club", "clube", "football", "futbol", "fussball", "fotbal"]
 
 /** Dropped wherever they stand, unless nothing else is left. */
 export const affixes: ReadonlySet<string> = new Set([...legalForms.keys(), ...clubWords])
