@@ -114,7 +114,7 @@ describe.skipIf(skipWithoutRedis(suite, { ownServer: true }))(suite, () => {
 
   it("matches exactly the fixtures listed by enough bookmakers, for each market and source", async () => {
     const plan = { liveEvery: Duration.seconds(3), upcomingEvery: Duration.minutes(5), days, bookmakers, markets }
-    const rounds = dataSources.flatMap((source) => planRound(plan, source, Date.now()))
+    const rounds = dataSources.flatMap((source) => planRound(plan, source))
     for (const round of rounds) await feed(client, round.stream, round.jobs.map((fields) => ({ fields })))
 
     const started = Date.now()

@@ -3,8 +3,8 @@ import { Duration, Effect, Fiber, Layer, Metric } from "effect"
 import { TestClock } from "effect/testing"
 import { layerMemory } from "../../src/redis/memory.ts"
 import { RedisStore } from "../../src/redis/RedisStore.ts"
-import { roundsSkipped, runRound, runScheduler } from "../../src/scheduler/Scheduler.ts"
-import { SchedulerConfig } from "../../src/scheduler/SchedulerConfig.ts"
+import { jobsDropped, roundsSkipped, runRound, runScheduler } from "../../src/scheduler/Scheduler.ts"
+import { SchedulerConfig, type SchedulerSettings } from "../../src/scheduler/SchedulerConfig.ts"
 
 const group = "bookies-workers"
 const settings = {
@@ -14,9 +14,11 @@ const settings = {
   bookmakers: ["BookieAlpha", "BookieBeta"] as const,
   markets: ["btts", "three_way", "double_chance"] as const,
   maxBacklog: 5,
+  inflight: 100,
+  pace: Duration.millis(20),
   group
 }
-const TestLayer = (over: Partial<typeof settings> = {}) =>
+const TestLayer = (over: Partial<SchedulerSettings> = {}) =>
   Layer.mergeAll(Layer.succeed(SchedulerConfig, { ...settings, ...over }), layerMemory)
 
 const lengths = (streams: ReadonlyArray<string>) =>
@@ -50,8 +52,8 @@ describe("Scheduler", () => {
       const days = yield* store.range("XTR-BTTS_upcoming_stream", "-", "+", 10)
       assert.deepStrictEqual(days.map((j) => `${j.fields.bookmaker}/${j.fields.stream_date}`), [
         "BookieAlpha/0",
-        "BookieAlpha/1",
         "BookieBeta/0",
+        "BookieAlpha/1",
         "BookieBeta/1"
       ])
       yield* TestClock.adjust("1 minute")
@@ -93,4 +95,51 @@ describe("Scheduler", () => {
       assert.strictEqual(yield* store.streamLength(stream), 8)
       assert.strictEqual((yield* Metric.value(skipped)).count - skippedBefore, 2)
     }).pipe(Effect.provide(TestLayer())))
+
+  it.effect("adds a round as the workers take it: at most SCHED_INFLIGHT outstanding, each job stamped when added", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const stream = "XTR-BTTS_upcoming_stream"
+      const read = (count: number) => store.readGroup({ group, consumer: "w1", streams: [{ stream, id: ">" }], count, blockMs: 0 })
+      const ack = (ids: ReadonlyArray<string>) => store.exec([{ op: "xack", stream, group, ids }])
+      yield* store.ensureGroup(stream, group, "0")
+      const round = yield* runRound("upcoming").pipe(Effect.forkChild)
+      yield* TestClock.adjust(0)
+      assert.strictEqual(yield* store.streamLength(stream), 2) // 4 jobs planned, 2 in flight at most
+
+      const first = yield* read(10)
+      assert.strictEqual(first.length, 2)
+      yield* TestClock.adjust("100 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 2) // read but not acknowledged: still outstanding
+      yield* ack([first[0]!.id])
+      yield* TestClock.adjust("20 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 3)
+      yield* ack([first[1]!.id])
+      yield* TestClock.adjust("20 millis")
+      const result = yield* Fiber.join(round)
+      assert.deepStrictEqual(result, { enqueued: [{ stream, jobs: 4 }], dropped: [], skipped: [] })
+      const jobs = yield* store.range(stream, "-", "+", 10)
+      assert.deepStrictEqual(jobs.map((j) => `${j.fields.bookmaker}/${j.fields.stream_date}@${j.fields.enqueued_at}`), [
+        "BookieAlpha/0@0",
+        "BookieBeta/0@0",
+        "BookieAlpha/1@120",
+        "BookieBeta/1@140"
+      ])
+    }).pipe(Effect.provide(TestLayer({ inflight: 2, markets: ["btts"] }))))
+
+  it.effect("drops the jobs the workers have not taken by the time the next round is due", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const stream = "XTR-BTTS_upcoming_stream"
+      const dropped = Metric.withAttributes(jobsDropped, { stream })
+      const droppedBefore = (yield* Metric.value(dropped)).count
+      const round = yield* runRound("upcoming").pipe(Effect.forkChild)
+      yield* TestClock.adjust("59 seconds")
+      assert.isUndefined(round.pollUnsafe())
+      yield* TestClock.adjust("1 second")
+      const result = yield* Fiber.join(round)
+      assert.deepStrictEqual(result, { enqueued: [{ stream, jobs: 3 }], dropped: [{ stream, jobs: 1 }], skipped: [] })
+      assert.strictEqual(yield* store.streamLength(stream), 3)
+      assert.strictEqual((yield* Metric.value(dropped)).count - droppedBefore, 1)
+    }).pipe(Effect.provide(TestLayer({ inflight: 3, markets: ["btts"] }))))
 })
