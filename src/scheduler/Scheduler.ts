@@ -1,10 +1,10 @@
 // The scheduler's I/O: per source, a round on its cadence. Each round sizes every job stream's backlog,
-// skips the streams the workers have not caught up with, and adds the rest as the workers take them: a
-// few jobs at a time (SCHED_INFLIGHT outstanding per stream), not in one burst, so no job waits in its
-// stream behind the rest of its round.
+// skips the streams the workers have not caught up with, and adds the rest as the workers get through
+// them (SCHED_INFLIGHT at a time per stream), not in one burst, so no job waits in its stream behind the
+// rest of its round.
 import { Clock, Duration, Effect, Metric, Schedule } from "effect"
 import type { DataSource } from "../domain/Market.ts"
-import { type Fields, RedisStore } from "../redis/RedisStore.ts"
+import { type Fields, type PendingEntry, RedisStore } from "../redis/RedisStore.ts"
 import { type Backlog, backlogOf, cadences, overLimit, planRound, roomFor, stamped } from "./plan.ts"
 import { SchedulerConfig } from "./SchedulerConfig.ts"
 
@@ -37,27 +37,45 @@ const backlogOfStream = Effect.fnUntraced(function*(stream: string) {
   return backlogOf(groups, group, length)
 })
 
+/** This round's jobs on `stream` delivered and not acknowledged yet (XPENDING from the round's first id). */
+const pendingSince = Effect.fnUntraced(function*(stream: string, first: string | undefined, count: number) {
+  const { group } = yield* SchedulerConfig
+  const store = yield* RedisStore
+  if (first === undefined) return []
+  return yield* store.pending({ stream, group, start: first, end: "+", count }).pipe(
+    Effect.catchTag("NoGroup", () => Effect.succeed([])) // no worker has created the group yet: nothing delivered
+  )
+})
+
 /**
- * Adds a stream's jobs as room frees up (`roomFor`), re-reading its backlog every SCHED_PACE, until all are
- * in or `deadline` (epoch ms) comes; the number added. Each job is stamped when it is added.
+ * Adds a stream's jobs as the workers get through them (`roomFor`), looking again every SCHED_PACE, until
+ * all are in or `deadline` (epoch ms) comes; the number added. Each job is stamped when it is added.
  */
 const feed = Effect.fnUntraced(function*(stream: string, jobs: ReadonlyArray<Fields>, first: Backlog, deadline: number) {
   const cfg = yield* SchedulerConfig
   const store = yield* RedisStore
+  const limits = { inflight: cfg.inflight, waitMs: Duration.toMillis(cfg.jobWait) }
   const paceMs = Duration.toMillis(cfg.pace)
   let added = 0
-  let backlog = first
+  let firstId: string | undefined
+  let undelivered = first.undelivered
+  let pending: ReadonlyArray<PendingEntry> = []
   while (true) {
-    const n = Math.min(roomFor(backlog, cfg.inflight), jobs.length - added)
+    const n = Math.min(roomFor(undelivered, pending, limits), jobs.length - added)
     if (n > 0) {
       const now = yield* Clock.currentTimeMillis
-      yield* store.exec(jobs.slice(added, added + n).map((job) => ({ op: "xadd", stream, fields: stamped(job, now) })))
+      const replies = yield* store.exec(jobs.slice(added, added + n).map((job) => ({ op: "xadd", stream, fields: stamped(job, now) })))
+      if (firstId === undefined && replies[0]?.op === "xadd") firstId = replies[0].id
       added += n
       yield* Metric.update(Metric.withAttributes(jobsEnqueued, { stream }), n)
     }
     if (added === jobs.length || (yield* Clock.currentTimeMillis) + paceMs >= deadline) return added
     yield* Effect.sleep(cfg.pace)
-    backlog = yield* backlogOfStream(stream)
+    const [backlog, delivered] = yield* Effect.all([backlogOfStream(stream), pendingSince(stream, firstId, jobs.length)], {
+      concurrency: "unbounded"
+    })
+    undelivered = backlog.undelivered
+    pending = delivered
   }
 })
 

@@ -27,8 +27,8 @@ export const cadences = (plan: Plan): ReadonlyArray<{ readonly source: DataSourc
 
 /**
  * One round for a source: per market's job stream, a job for every bookmaker and every period ("live", or
- * each day offset "0".."days-1"). Period by period, every bookmaker within each: a round is added a few jobs
- * at a time (see `roomFor`), so the jobs in flight together go to different bookmakers, and each period's
+ * each day offset "0".."days-1"). Period by period, every bookmaker within each: a round is added as the workers
+ * take it (see `roomFor`), so the jobs in flight together go to different bookmakers, and each period's
  * fixtures get all their bookmakers' quotes, hence their matches, before the next period is fetched.
  */
 export const planRound = (plan: Plan, source: DataSource): ReadonlyArray<StreamRound> =>
@@ -62,9 +62,15 @@ export const backlogOf = (groups: ReadonlyArray<GroupInfo>, group: string, lengt
 export const overLimit = (backlog: Backlog, maxBacklog: number): boolean => backlog.pending + backlog.undelivered > maxBacklog
 
 /**
- * How many more of a round's jobs may be added now: up to `inflight` outstanding on the stream. Jobs added
- * faster than the workers take them only wait in the stream, their enqueue-to-result time growing with
- * the queue ahead of them (and a burst makes the bookmakers' requests contend at once).
+ * How many more of a round's jobs may be added now: a round goes in as the workers get through it, at most
+ * `inflight` of its jobs waiting undelivered or running. A job runs while it is delivered and unacknowledged,
+ * but only for `waitMs`: after that it no longer holds the round back (it is slow, or it failed and stays
+ * pending until it is reclaimed, or its worker died). Jobs added faster only wait in the stream, their
+ * enqueue-to-result time growing with the queue ahead of them, and a burst makes all their requests contend
+ * for the bookmakers' connections and the workers' CPU at once.
  */
-export const roomFor = (backlog: Backlog, inflight: number): number =>
-  Math.max(0, inflight - backlog.pending - backlog.undelivered)
+export const roomFor = (
+  undelivered: number,
+  pending: ReadonlyArray<{ readonly idleMs: number }>,
+  limits: { readonly inflight: number; readonly waitMs: number }
+): number => Math.max(0, limits.inflight - undelivered - pending.filter((p) => p.idleMs < limits.waitMs).length)

@@ -15,6 +15,7 @@ const settings = {
   markets: ["btts", "three_way", "double_chance"] as const,
   maxBacklog: 5,
   inflight: 100,
+  jobWait: Duration.seconds(1),
   pace: Duration.millis(20),
   group
 }
@@ -96,36 +97,42 @@ describe("Scheduler", () => {
       assert.strictEqual((yield* Metric.value(skipped)).count - skippedBefore, 2)
     }).pipe(Effect.provide(TestLayer())))
 
-  it.effect("adds a round as the workers take it: at most SCHED_INFLIGHT outstanding, each job stamped when added", () =>
+  it.effect("adds a round as the workers get through it: SCHED_INFLIGHT at a time, each job stamped when added", () =>
     Effect.gen(function*() {
       const store = yield* RedisStore
       const stream = "XTR-BTTS_upcoming_stream"
-      const read = (count: number) => store.readGroup({ group, consumer: "w1", streams: [{ stream, id: ">" }], count, blockMs: 0 })
+      const take = store.readGroup({ group, consumer: "w1", streams: [{ stream, id: ">" }], count: 10, blockMs: 0 })
       const ack = (ids: ReadonlyArray<string>) => store.exec([{ op: "xack", stream, group, ids }])
       yield* store.ensureGroup(stream, group, "0")
       const round = yield* runRound("upcoming").pipe(Effect.forkChild)
-      yield* TestClock.adjust(0)
-      assert.strictEqual(yield* store.streamLength(stream), 2) // 4 jobs planned, 2 in flight at most
-
-      const first = yield* read(10)
-      assert.strictEqual(first.length, 2)
       yield* TestClock.adjust("100 millis")
-      assert.strictEqual(yield* store.streamLength(stream), 2) // read but not acknowledged: still outstanding
-      yield* ack([first[0]!.id])
+      assert.strictEqual(yield* store.streamLength(stream), 1) // 4 jobs planned, 1 at a time; not taken yet
+
+      const [a0] = yield* take // delivered at 100 ms
       yield* TestClock.adjust("20 millis")
-      assert.strictEqual(yield* store.streamLength(stream), 3)
-      yield* ack([first[1]!.id])
+      assert.strictEqual(yield* store.streamLength(stream), 1) // running
+      yield* ack([a0!.id])
+      yield* TestClock.adjust("20 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 2) // done: the next one
+
+      yield* take // delivered at 140 ms and never acknowledged (slow, or failed: pending until reclaimed)
+      yield* TestClock.adjust("999 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 2)
+      yield* TestClock.adjust("1 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 3) // SCHED_JOB_WAIT after its delivery it no longer holds the round
+      const [a1] = yield* take
+      yield* ack([a1!.id])
       yield* TestClock.adjust("20 millis")
       const result = yield* Fiber.join(round)
       assert.deepStrictEqual(result, { enqueued: [{ stream, jobs: 4 }], dropped: [], skipped: [] })
       const jobs = yield* store.range(stream, "-", "+", 10)
       assert.deepStrictEqual(jobs.map((j) => `${j.fields.bookmaker}/${j.fields.stream_date}@${j.fields.enqueued_at}`), [
         "BookieAlpha/0@0",
-        "BookieBeta/0@0",
-        "BookieAlpha/1@120",
-        "BookieBeta/1@140"
+        "BookieBeta/0@140",
+        "BookieAlpha/1@1140",
+        "BookieBeta/1@1160"
       ])
-    }).pipe(Effect.provide(TestLayer({ inflight: 2, markets: ["btts"] }))))
+    }).pipe(Effect.provide(TestLayer({ inflight: 1, markets: ["btts"] }))))
 
   it.effect("drops the jobs the workers have not taken by the time the next round is due", () =>
     Effect.gen(function*() {

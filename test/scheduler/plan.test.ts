@@ -85,11 +85,14 @@ describe("backlogOf / overLimit", () => {
     assert.deepStrictEqual(backlogOf([group({ name: "other" })], "bookies-workers", 12), { pending: 0, undelivered: 12 })
   })
 
-  it("roomFor: what the backlog leaves of the in-flight allowance, never below 0", () => {
-    assert.strictEqual(roomFor({ pending: 0, undelivered: 0 }, 4), 4)
-    assert.strictEqual(roomFor({ pending: 1, undelivered: 2 }, 4), 1)
-    assert.strictEqual(roomFor({ pending: 3, undelivered: 1 }, 4), 0)
-    assert.strictEqual(roomFor({ pending: 0, undelivered: 9 }, 4), 0)
+  it("roomFor: what undelivered jobs and jobs delivered less than waitMs ago leave of the in-flight allowance", () => {
+    const limits = { inflight: 2, waitMs: 1_000 }
+    assert.strictEqual(roomFor(0, [], limits), 2)
+    assert.strictEqual(roomFor(1, [], limits), 1)
+    assert.strictEqual(roomFor(0, [{ idleMs: 999 }], limits), 1)
+    assert.strictEqual(roomFor(0, [{ idleMs: 1_000 }, { idleMs: 60_000 }], limits), 2) // slow, failed or orphaned
+    assert.strictEqual(roomFor(1, [{ idleMs: 10 }], limits), 0)
+    assert.strictEqual(roomFor(5, [], limits), 0)
   })
 
   it("lag unknown (entries deleted): falls back to the stream length", () => {
