@@ -4,7 +4,7 @@
 // rest of its round.
 import { Clock, Duration, Effect, Metric, Schedule } from "effect"
 import type { DataSource } from "../domain/Market.ts"
-import { type Fields, type PendingEntry, RedisStore } from "../redis/RedisStore.ts"
+import { type Command, type Fields, type PendingEntry, RedisStore } from "../redis/RedisStore.ts"
 import { type Backlog, backlogOf, cadences, overLimit, planRound, roomFor, stamped } from "./plan.ts"
 import { SchedulerConfig } from "./SchedulerConfig.ts"
 
@@ -13,7 +13,7 @@ export const roundsSkipped = Metric.counter("scheduler_rounds_skipped_total", {
   description: "stream rounds skipped because the stream's backlog was above SCHED_MAX_BACKLOG"
 })
 export const jobsDropped = Metric.counter("scheduler_jobs_dropped_total", {
-  description: "jobs of a round not added before the next round was due: the workers had not taken the ones before"
+  description: "jobs of a round not added before the next round was due: the workers had not got through the ones before"
 })
 
 export interface StreamCount {
@@ -51,20 +51,21 @@ const pendingSince = Effect.fnUntraced(function*(stream: string, first: string |
  * Adds a stream's jobs as the workers get through them (`roomFor`), looking again every SCHED_PACE, until
  * all are in or `deadline` (epoch ms) comes; the number added. Each job is stamped when it is added.
  */
-const feed = Effect.fnUntraced(function*(stream: string, jobs: ReadonlyArray<Fields>, first: Backlog, deadline: number) {
+const feed = Effect.fnUntraced(function*(stream: string, jobs: ReadonlyArray<Fields>, initial: Backlog, deadline: number) {
   const cfg = yield* SchedulerConfig
   const store = yield* RedisStore
   const limits = { inflight: cfg.inflight, waitMs: Duration.toMillis(cfg.jobWait) }
   const paceMs = Duration.toMillis(cfg.pace)
   let added = 0
   let firstId: string | undefined
-  let undelivered = first.undelivered
+  let undelivered = initial.undelivered
   let pending: ReadonlyArray<PendingEntry> = []
   while (true) {
     const n = Math.min(roomFor(undelivered, pending, limits), jobs.length - added)
     if (n > 0) {
       const now = yield* Clock.currentTimeMillis
-      const replies = yield* store.exec(jobs.slice(added, added + n).map((job) => ({ op: "xadd", stream, fields: stamped(job, now) })))
+      const adds = jobs.slice(added, added + n).map((job): Command => ({ op: "xadd", stream, fields: stamped(job, now) }))
+      const replies = yield* store.exec(adds)
       if (firstId === undefined && replies[0]?.op === "xadd") firstId = replies[0].id
       added += n
       yield* Metric.update(Metric.withAttributes(jobsEnqueued, { stream }), n)
@@ -92,13 +93,20 @@ export const runRound = Effect.fn("Scheduler.runRound")(function*(source: DataSo
     yield* Effect.logWarning("round skipped: backlog above limit", { ...s, maxBacklog: cfg.maxBacklog })
     yield* Metric.update(Metric.withAttributes(roundsSkipped, { stream: s.stream }), 1)
   }
-  const admitted = planned.flatMap(({ jobs, stream }, i) => overLimit(backlogs[i]!, cfg.maxBacklog) ? [] : [{ stream, jobs, backlog: backlogs[i]! }])
+  const admitted = planned.flatMap(({ jobs, stream }, i) =>
+    overLimit(backlogs[i]!, cfg.maxBacklog) ? [] : [{ stream, jobs, backlog: backlogs[i]! }]
+  )
   const added = yield* Effect.forEach(admitted, ({ backlog, jobs, stream }) => feed(stream, jobs, backlog, deadline), {
     concurrency: "unbounded"
   })
-  const dropped = admitted.flatMap(({ jobs, stream }, i) => added[i]! < jobs.length ? [{ stream, jobs: jobs.length - added[i]! }] : [])
+  const dropped = admitted.flatMap(({ jobs, stream }, i) =>
+    added[i]! < jobs.length ? [{ stream, jobs: jobs.length - added[i]! }] : []
+  )
   for (const d of dropped) {
-    yield* Effect.logWarning("round not fully added: the workers did not take its jobs in time", { ...d, inflight: cfg.inflight })
+    yield* Effect.logWarning("round not fully added: the workers did not get through its jobs in time", {
+      ...d,
+      inflight: cfg.inflight
+    })
     yield* Metric.update(Metric.withAttributes(jobsDropped, { stream: d.stream }), d.jobs)
   }
   return {
