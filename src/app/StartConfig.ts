@@ -8,7 +8,12 @@ import { envInfix } from "../bookmakers/http/settings.ts"
 /** Defaults of the parts' variables under `start` (the parts' own defaults suit a long-running deployment). */
 export const startDefaults: Readonly<Record<string, string>> = {
   SCHED_LIVE_EVERY: "3 seconds",
-  XTR_WINDOW: "500 millis",
+  // One job per batch: a batch is written and published only once its slowest job is fetched (Beta's
+  // tournament fan-out takes seconds), so batching delays the others' matches; at start's few jobs a
+  // second, Redis round trips per job do not matter. No batch to fill, so XTR_WINDOW has no effect.
+  XTR_BATCH: "1",
+  // MATCH_MIN defaults to the batch size; it stays at the 3 bookmakers it is with the worker's own default.
+  MATCH_MIN: "3",
   // The embedded simulator listens on an ephemeral port; BOOKIE_*_URL point the extractors at it.
   SIM_PORT: "0"
 }

@@ -11,7 +11,7 @@ import { detectorConfig, DetectorConfig } from "../mispricing/detector/DetectorC
 import { run as runWorker } from "../pipeline/Worker.ts"
 import { layerHttpExtractors, layerResolver } from "../pipeline/WorkerLive.ts"
 import { jobStream } from "../redis/keys.ts"
-import { layerFromConfig } from "../redis/layers.ts"
+import { layerFromConfig, layerRedis } from "../redis/layers.ts"
 import { runScheduler } from "../scheduler/Scheduler.ts"
 import { schedulerConfig, SchedulerConfig } from "../scheduler/SchedulerConfig.ts"
 import { type Simulator, simulatorResource } from "../simulator/Server.ts"
@@ -69,6 +69,19 @@ const storeName = Config.option(Config.Redacted("REDIS_URL")).pipe(
 )
 
 /**
+ * A function giving a part that reads with XREADGROUP … BLOCK (a worker, the detector) the shared context,
+ * with a Redis store of its own when on Redis, as if it ran in its own process: a store has one connection
+ * for blocking reads and serves one read at a time, so parts sharing it would each wait behind the others'
+ * BLOCK (up to XTR_BLOCK / DETECT_BLOCK apiece: seconds between reads with seven readers). The in-memory
+ * store is the data itself: shared, and its reads do not queue.
+ */
+const readerContexts = Effect.map(Config.option(Config.String("REDIS_URL")), (url) =>
+  <S>(shared: Context.Context<S>) =>
+    Option.isNone(url)
+      ? Effect.succeed(shared)
+      : Effect.map(Layer.build(Layer.fresh(layerRedis)), (own) => Context.merge(shared, own)))
+
+/**
  * Starts every part in the current scope; closing the scope stops them in reverse order: the scheduler,
  * then the workers (each finishing its batch in flight), then the detector, the store and the simulator.
  * Every setting is read before anything starts, so a bad one is reported without side effects.
@@ -88,13 +101,16 @@ export const launch = (options: LaunchOptions = {}) =>
 
     const simulator = settings.externalBookmakers ? undefined : yield* simulatorResource(simOptions)
     const urls = simulator === undefined ? {} : simulatorUrls(simulator)
-    const parts = Layer.mergeAll(
-      layerHttpExtractors,
-      layerResolver,
-      Detector.layer.pipe(Layer.provide(Layer.succeed(DetectorConfig, detector)))
-    ).pipe(Layer.provideMerge(layerFromConfig))
+    const withReader = yield* readerContexts
+    const parts = Layer.mergeAll(layerHttpExtractors, layerResolver).pipe(Layer.provideMerge(layerFromConfig))
     const context = yield* Layer.build(parts).pipe(withOverrides(urls))
-    const running = Context.get(context, Detector)
+    const running = yield* Detector.layer.pipe(
+      Layer.provide(Layer.succeed(DetectorConfig, detector)),
+      Layer.build,
+      Effect.provide(yield* withReader(context)),
+      Effect.map(Context.get(Detector))
+    )
+    const workerContexts = yield* Effect.forEach(workers, () => withReader(context))
 
     const fibers: Array<Fiber.Fiber<unknown, unknown>> = []
     if (options.onEvent !== undefined) {
@@ -102,11 +118,12 @@ export const launch = (options: LaunchOptions = {}) =>
     }
     fibers.push(yield* Effect.forkScoped(running.run))
     // One fiber for the six workers: stopping it stops them all at once, each finishing its batch in flight.
-    const allWorkers = Effect.forEach(workers, (worker) => runWorker.pipe(Effect.provideService(WorkerConfig, worker)), {
-      concurrency: "unbounded",
-      discard: true
-    })
-    fibers.push(yield* Effect.forkScoped(allWorkers.pipe(Effect.provide(context))))
+    const allWorkers = Effect.forEach(
+      workers,
+      (worker, i) => runWorker.pipe(Effect.provideService(WorkerConfig, worker), Effect.provide(workerContexts[i]!)),
+      { concurrency: "unbounded", discard: true }
+    )
+    fibers.push(yield* Effect.forkScoped(allWorkers))
     fibers.push(yield* Effect.forkScoped(runScheduler.pipe(Effect.provideService(SchedulerConfig, scheduler), Effect.provide(context))))
 
     return {

@@ -3,6 +3,9 @@ import { Config, Context, Duration, Layer, Schema } from "effect"
 import { Bookmaker, bookmakers, Market, markets } from "../domain/Market.ts"
 
 const PositiveInt = Schema.Int.pipe(Schema.check(Schema.isGreaterThan(0)))
+const PositiveDuration = Schema.DurationFromString.check(
+  Schema.makeFilter((d: Duration.Duration) => Duration.isGreaterThan(d, Duration.zero) || "Expected a positive duration")
+)
 // Canonical day offsets run "0".."4": five days is the widest range any bookmaker serves.
 const Days = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 5 })))
 
@@ -15,6 +18,12 @@ export const schedulerConfig = Config.all({
   bookmakers: Config.Array(Bookmaker, "SCHED_BOOKMAKERS").pipe(Config.withDefault(bookmakers)),
   markets: Config.Array(Market, "SCHED_MARKETS").pipe(Config.withDefault(markets)),
   maxBacklog: Config.schema(PositiveInt, "SCHED_MAX_BACKLOG").pipe(Config.withDefault(1000)),
+  // A round is added as the workers get through it (see plan.ts, roomFor): at most this many of its jobs
+  // undelivered or running per stream, a job counting as running for SCHED_JOB_WAIT after its delivery.
+  inflight: Config.schema(PositiveInt, "SCHED_INFLIGHT").pipe(Config.withDefault(1)),
+  jobWait: Config.schema(PositiveDuration, "SCHED_JOB_WAIT").pipe(Config.withDefault(Duration.seconds(1))),
+  // How often a round waiting for room re-reads its stream's backlog and its pending jobs.
+  pace: Config.schema(PositiveDuration, "SCHED_PACE").pipe(Config.withDefault(Duration.millis(20))),
   group: Config.NonEmptyString("XTR_GROUP").pipe(Config.withDefault("bookies-workers"))
 })
 

@@ -9,7 +9,7 @@
 // days whatever the time of day the test runs at, and the world is the same on every run.
 //
 // E2E_SEED, E2E_FIXTURES, E2E_LIVE and E2E_ANCHOR run another world, e.g. a large one to look at fixture
-// identity at scale (`E2E_FIXTURES=2000 npx vitest run test/e2e`); the drain timeout grows with the world.
+// identity at scale (`E2E_FIXTURES=3000 npx vitest run test/e2e`); the drain and job timeouts grow with the world.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Redis } from "ioredis"
 import { Duration, Result, Schema } from "effect"
@@ -47,6 +47,12 @@ const days = 5
 const threshold: { readonly [M in Market]: number } = { btts: 2, three_way: 3, double_chance: 3 }
 /** About 4 s for the default world on two cores; room for a loaded machine, and for larger worlds. */
 const drainWithinMs = Math.max(40_000, 40 * world.fixtures)
+/**
+ * A job's requests and response sizes grow with the fixtures of its day (Delta's chunks of ids, Beta's and
+ * Gamma's pages), so its timeout does too: 5 s up to the default 600 fixtures, 25 s at 3,000. A job that
+ * timed out would be retried only after the claim idle (twice this), past the drain timeout.
+ */
+const jobTimeoutMs = Math.max(5_000, Math.ceil(world.fixtures * 25 / 3))
 
 const isBookmaker = Schema.is(Bookmaker)
 const decodeStored = Schema.decodeUnknownResult(StoredQuoteJson)
@@ -114,12 +120,12 @@ describe.skipIf(skipWithoutRedis(suite, { ownServer: true }))(suite, () => {
 
   it("matches exactly the fixtures listed by enough bookmakers, for each market and source", async () => {
     const plan = { liveEvery: Duration.seconds(3), upcomingEvery: Duration.minutes(5), days, bookmakers, markets }
-    const rounds = dataSources.flatMap((source) => planRound(plan, source, Date.now()))
+    const rounds = dataSources.flatMap((source) => planRound(plan, source))
     for (const round of rounds) await feed(client, round.stream, round.jobs.map((fields) => ({ fields })))
 
     const started = Date.now()
     const envOf = ({ market, source, stream }: JobStream) => ({
-      ...httpEnv(sim),
+      ...httpEnv(sim, jobTimeoutMs),
       REDIS_URL: redis.url,
       STREAM: stream,
       XTRTYPE: `${market}-${source}-worker`,

@@ -3,8 +3,8 @@ import { Duration, Effect, Fiber, Layer, Metric } from "effect"
 import { TestClock } from "effect/testing"
 import { layerMemory } from "../../src/redis/memory.ts"
 import { RedisStore } from "../../src/redis/RedisStore.ts"
-import { roundsSkipped, runRound, runScheduler } from "../../src/scheduler/Scheduler.ts"
-import { SchedulerConfig } from "../../src/scheduler/SchedulerConfig.ts"
+import { jobsDropped, roundsSkipped, runRound, runScheduler } from "../../src/scheduler/Scheduler.ts"
+import { SchedulerConfig, type SchedulerSettings } from "../../src/scheduler/SchedulerConfig.ts"
 
 const group = "bookies-workers"
 const settings = {
@@ -14,9 +14,12 @@ const settings = {
   bookmakers: ["BookieAlpha", "BookieBeta"] as const,
   markets: ["btts", "three_way", "double_chance"] as const,
   maxBacklog: 5,
+  inflight: 100,
+  jobWait: Duration.seconds(1),
+  pace: Duration.millis(20),
   group
 }
-const TestLayer = (over: Partial<typeof settings> = {}) =>
+const TestLayer = (over: Partial<SchedulerSettings> = {}) =>
   Layer.mergeAll(Layer.succeed(SchedulerConfig, { ...settings, ...over }), layerMemory)
 
 const lengths = (streams: ReadonlyArray<string>) =>
@@ -50,8 +53,8 @@ describe("Scheduler", () => {
       const days = yield* store.range("XTR-BTTS_upcoming_stream", "-", "+", 10)
       assert.deepStrictEqual(days.map((j) => `${j.fields.bookmaker}/${j.fields.stream_date}`), [
         "BookieAlpha/0",
-        "BookieAlpha/1",
         "BookieBeta/0",
+        "BookieAlpha/1",
         "BookieBeta/1"
       ])
       yield* TestClock.adjust("1 minute")
@@ -93,4 +96,57 @@ describe("Scheduler", () => {
       assert.strictEqual(yield* store.streamLength(stream), 8)
       assert.strictEqual((yield* Metric.value(skipped)).count - skippedBefore, 2)
     }).pipe(Effect.provide(TestLayer())))
+
+  it.effect("adds a round as the workers get through it: SCHED_INFLIGHT at a time, each job stamped when added", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const stream = "XTR-BTTS_upcoming_stream"
+      const take = store.readGroup({ group, consumer: "w1", streams: [{ stream, id: ">" }], count: 10, blockMs: 0 })
+      const ack = (ids: ReadonlyArray<string>) => store.exec([{ op: "xack", stream, group, ids }])
+      yield* store.ensureGroup(stream, group, "0")
+      const round = yield* runRound("upcoming").pipe(Effect.forkChild)
+      yield* TestClock.adjust("100 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 1) // 4 jobs planned, 1 at a time; not taken yet
+
+      const [a0] = yield* take // delivered at 100 ms
+      yield* TestClock.adjust("20 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 1) // running
+      yield* ack([a0!.id])
+      yield* TestClock.adjust("20 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 2) // done: the next one
+
+      yield* take // delivered at 140 ms and never acknowledged (slow, or failed: pending until reclaimed)
+      yield* TestClock.adjust("999 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 2)
+      yield* TestClock.adjust("1 millis")
+      assert.strictEqual(yield* store.streamLength(stream), 3) // SCHED_JOB_WAIT after its delivery it no longer holds the round
+      const [a1] = yield* take
+      yield* ack([a1!.id])
+      yield* TestClock.adjust("20 millis")
+      const result = yield* Fiber.join(round)
+      assert.deepStrictEqual(result, { enqueued: [{ stream, jobs: 4 }], dropped: [], skipped: [] })
+      const jobs = yield* store.range(stream, "-", "+", 10)
+      assert.deepStrictEqual(jobs.map((j) => `${j.fields.bookmaker}/${j.fields.stream_date}@${j.fields.enqueued_at}`), [
+        "BookieAlpha/0@0",
+        "BookieBeta/0@140",
+        "BookieAlpha/1@1140",
+        "BookieBeta/1@1160"
+      ])
+    }).pipe(Effect.provide(TestLayer({ inflight: 1, markets: ["btts"] }))))
+
+  it.effect("drops the jobs the workers have not taken by the time the next round is due", () =>
+    Effect.gen(function*() {
+      const store = yield* RedisStore
+      const stream = "XTR-BTTS_upcoming_stream"
+      const dropped = Metric.withAttributes(jobsDropped, { stream })
+      const droppedBefore = (yield* Metric.value(dropped)).count
+      const round = yield* runRound("upcoming").pipe(Effect.forkChild)
+      yield* TestClock.adjust("59 seconds")
+      assert.isUndefined(round.pollUnsafe())
+      yield* TestClock.adjust("1 second")
+      const result = yield* Fiber.join(round)
+      assert.deepStrictEqual(result, { enqueued: [{ stream, jobs: 3 }], dropped: [{ stream, jobs: 1 }], skipped: [] })
+      assert.strictEqual(yield* store.streamLength(stream), 3)
+      assert.strictEqual((yield* Metric.value(dropped)).count - droppedBefore, 1)
+    }).pipe(Effect.provide(TestLayer({ inflight: 3, markets: ["btts"] }))))
 })

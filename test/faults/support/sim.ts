@@ -9,13 +9,14 @@ import type { Job } from "./jobs.ts"
 
 /**
  * XTR_EXTRACTORS=http and BOOKIE_<BOOK>_URL for each bookmaker; 8 requests in flight per bookmaker; a job
- * timeout that fits Beta's fan-out (~30 requests a job) on a loaded machine, and the claim idle it implies.
+ * timeout that fits Beta's fan-out (~30 requests a job) on a loaded machine in the simulator's default world
+ * (a larger world needs a longer one), and the claim idle it implies (over XTR_WINDOW + 2 × the timeout).
  */
-export const httpEnv = (sim: Simulator): Record<string, string> => ({
+export const httpEnv = (sim: Simulator, jobTimeoutMs = 5_000): Record<string, string> => ({
   XTR_EXTRACTORS: "http",
   BOOKIE_CONCURRENCY: "8",
-  XTR_JOB_TIMEOUT: "5 seconds",
-  XTR_CLAIM_IDLE: "11 seconds",
+  XTR_JOB_TIMEOUT: `${jobTimeoutMs} millis`,
+  XTR_CLAIM_IDLE: `${2 * jobTimeoutMs + 1_000} millis`,
   ...Object.fromEntries(bookmakers.map((b) => [`BOOKIE_${envInfix(b)}_URL`, `${sim.url}/${envInfix(b).toLowerCase()}`]))
 })
 
