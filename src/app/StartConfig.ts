@@ -12,6 +12,9 @@ export const startDefaults: Readonly<Record<string, string>> = {
   // tournament fan-out takes seconds), so batching delays the others' matches; at start's few jobs a
   // second, Redis round trips per job do not matter. No batch to fill, so XTR_WINDOW has no effect.
   XTR_BATCH: "1",
+  // One job of a round at a time per stream: on start's one shared CPU, concurrent fetches (Beta's
+  // tournament fan-outs) slow each other down more than they overlap.
+  SCHED_INFLIGHT: "1",
   // MATCH_MIN defaults to the batch size; it stays at the 3 bookmakers it is with the worker's own default.
   MATCH_MIN: "3",
   // The embedded simulator listens on an ephemeral port; BOOKIE_*_URL point the extractors at it.

@@ -19,8 +19,10 @@ export const schedulerConfig = Config.all({
   markets: Config.Array(Market, "SCHED_MARKETS").pipe(Config.withDefault(markets)),
   maxBacklog: Config.schema(PositiveInt, "SCHED_MAX_BACKLOG").pipe(Config.withDefault(1000)),
   // A round is added as the workers get through it (see plan.ts, roomFor): at most this many of its jobs
-  // undelivered or running per stream, a job counting as running for SCHED_JOB_WAIT after its delivery.
-  inflight: Config.schema(PositiveInt, "SCHED_INFLIGHT").pipe(Config.withDefault(1)),
+  // undelivered or running per stream, a job counting as running for SCHED_JOB_WAIT after its delivery. Set it
+  // to the jobs the stream's workers run at once: fewer leaves workers idle, more makes jobs queue (`start`,
+  // one worker per stream on a shared CPU, takes 1).
+  inflight: Config.schema(PositiveInt, "SCHED_INFLIGHT").pipe(Config.withDefault(8)),
   jobWait: Config.schema(PositiveDuration, "SCHED_JOB_WAIT").pipe(Config.withDefault(Duration.seconds(1))),
   // How often a round waiting for room re-reads its stream's backlog and its pending jobs.
   pace: Config.schema(PositiveDuration, "SCHED_PACE").pipe(Config.withDefault(Duration.millis(20))),
