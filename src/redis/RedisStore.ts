@@ -102,7 +102,8 @@ export class RedisStore extends Context.Service<RedisStore, {
   readonly ensureGroup: (stream: string, group: string, startId?: string) => Effect.Effect<boolean, RedisError>
   /**
    * XREADGROUP … BLOCK on a connection used for nothing else. Entries deleted while pending come back
-   * with empty fields. Fails with NoGroup when the group or stream is missing.
+   * with empty fields. Fails with NoGroup when the group or stream is missing. A store serves one blocking
+   * read at a time (others queue behind it): consumers that block in parallel need a store each.
    */
   readonly readGroup: (req: ReadRequest) => Effect.Effect<ReadonlyArray<StreamEntry>, RedisError | NoGroup>
   /** XAUTOCLAIM: take entries idle ≥ minIdleMs; `deleted` are ids whose entries no longer exist. */
