@@ -27,9 +27,9 @@ const child = fileURLToPath(new URL("./youngGenerationChild.ts", import.meta.url
 const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url))
 
 describe("heap settings", () => {
-  it.effect("defaults: young generation held at its initial size, old generation +50 % between full GCs", () =>
+  it.effect("defaults: young generation held at its initial size, old generation +100 % between full GCs", () =>
     Effect.gen(function*() {
-      assert.deepStrictEqual(heapFlags(yield* parse({})), ["--semi-space-growth-factor=1", "--heap-growing-percent=50"])
+      assert.deepStrictEqual(heapFlags(yield* parse({})), ["--semi-space-growth-factor=1", "--heap-growing-percent=100"])
       assert.deepStrictEqual(
         heapFlags(yield* parse({ XTR_HEAP_YOUNG_GROWTH: "2", XTR_HEAP_GROWTH: "0" })),
         ["--semi-space-growth-factor=2", "--heap-growing-percent=0"]
