@@ -1,5 +1,5 @@
 // How much the process's V8 heap may grow past its live data (XTR_HEAP_*): the worker's peak RSS is mostly
-// garbage waiting for a collection, so these trade memory for GC time. Measured figures: docs/benchmarks.md.
+// garbage waiting for a collection, so these trade memory for GC time. Measured figures: docs/heap.md.
 import { Config, Schema } from "effect"
 
 export const heapConfig = Config.all({
