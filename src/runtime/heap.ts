@@ -2,6 +2,6 @@
 // the variable when one is invalid.
 import { Effect } from "effect"
 import { heapConfig } from "../config/HeapConfig.ts"
-import { heapFlags, setFlags } from "./heapFlags.ts"
+import { applyHeap } from "./heapFlags.ts"
 
-export const applyHeapConfig = Effect.flatMap(heapConfig, (config) => Effect.sync(() => setFlags(heapFlags(config))))
+export const applyHeapConfig = Effect.flatMap(heapConfig, (config) => Effect.sync(() => applyHeap(config)))
