@@ -8,8 +8,6 @@ import { PerformanceObserver } from "node:perf_hooks"
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8"
 import type { HeapConfig } from "../config/HeapConfig.ts"
 
-const setFlag = (flag: string) => setFlagsFromString(flag)
-
 const growth = (factor: number) => `--semi-space-growth-factor=${factor}`
 
 /** The young generation's size (its two semi-spaces), in MiB. */
@@ -23,19 +21,19 @@ export const youngGrowthFactor = (current: number, bound: number): 1 | 2 => (bou
  * Loading the modules alone (Effect's among them) would grow the young generation to 32 MiB before the
  * configuration can be read; this keeps it at its initial size until `applyHeap` runs.
  */
-export const holdYoungGeneration = () => setFlag(growth(1))
+export const holdYoungGeneration = () => setFlagsFromString(growth(1))
 
 // Kept referenced for the life of the process; it does not keep the event loop alive.
 let observer: PerformanceObserver | undefined
 
 /** Sets the old generation's growth and bounds the young generation, re-checked after every collection. */
 export const applyHeap = (config: HeapConfig): void => {
-  setFlag(`--heap-growing-percent=${config.oldGrowthPercent}`)
+  setFlagsFromString(`--heap-growing-percent=${config.oldGrowthPercent}`)
   observer?.disconnect()
   let factor = 0
   const adjust = () => {
     const next = youngGrowthFactor(youngMiB(), config.youngMiB)
-    if (next !== factor) setFlag(growth(factor = next))
+    if (next !== factor) setFlagsFromString(growth(factor = next))
   }
   adjust()
   if (config.youngMiB === 0) return
