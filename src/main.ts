@@ -1,5 +1,10 @@
 // `node dist/main.js <command>`. Commands are a fixed table: nothing is loaded by a name taken from input
 // other than these keys. With no command it runs the worker, like the seed's `python Main.py`.
+import { holdYoungGeneration } from "./runtime/heapFlags.ts"
+
+// Before any module loads: the command's runCommand then applies XTR_HEAP_* (src/runtime/heap.ts).
+holdYoungGeneration()
+
 const commands: Readonly<Record<string, () => Promise<unknown>>> = {
   worker: () => import("./cli/worker.ts"),
   simulate: () => import("./cli/simulate.ts"),

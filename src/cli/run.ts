@@ -1,8 +1,10 @@
 // Runs one command's program under NodeRuntime: SIGTERM/SIGINT interrupt it and every finalizer runs;
 // a clean stop exits 0, a configuration error prints one line naming the variable and exits 2.
+// The heap settings (XTR_HEAP_*) are applied first, so they hold for the whole program.
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Cause, Effect, Layer, Logger, References, Runtime } from "effect"
 import type { ConfigError } from "effect/Config"
+import { applyHeapConfig } from "../runtime/heap.ts"
 
 /** `STREAM: missing` / `XTR_BATCH: Expected a string representing a finite number`. */
 export const describeConfigError = (error: ConfigError): string => {
@@ -19,7 +21,7 @@ export const LoggingLive = Layer.mergeAll(
 
 export const runCommand = <E>(program: Effect.Effect<void, E>) =>
   NodeRuntime.runMain(
-    program.pipe(
+    Effect.andThen(applyHeapConfig, program).pipe(
       Effect.catchTag("ConfigError" as never, (e: ConfigError) =>
         Effect.sync(() => {
           process.stderr.write(`config error: ${describeConfigError(e)}\n`)
