@@ -64,7 +64,8 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
       let proxy: FaultProxy | undefined
       try {
         proxy = await startProxy({ host: suite.server.host, port: suite.server.port })
-        const env = { STREAM: btts, XTR_BATCH: "8" }
+        // Each worker holds at most 8 × 4 of the 80 jobs, so both get some whichever reads first.
+        const env = { STREAM: btts, XTR_BATCH: "8", XTR_INFLIGHT: "4" }
         const jobs = syntheticJobs(80, scenario.slice(0, 2))
         await createGroup(suite.redis, btts)
         // A slower link for the victim: its view of shared entries lags the other worker's, as under load.
