@@ -9,7 +9,6 @@ import { skipWithoutRedis } from "../support/redisServer.ts"
 import { verify } from "./support/check.ts"
 import { startWorker } from "./support/children.ts"
 import {
-  
   anyPending,
   btts,
   createGroup,

@@ -30,6 +30,23 @@ const allQuoting = {
   BookieDelta: { btts: quoting("BookieDelta") }
 }
 
+/** An extractor step that takes a second and counts how many run at once (`running`, and the `peak`). */
+const countingRuns = () => {
+  const runs = {
+    running: 0,
+    peak: 0,
+    extract: Effect.acquireUseRelease(
+      Effect.sync(() => {
+        runs.running++
+        runs.peak = Math.max(runs.peak, runs.running)
+      }),
+      () => Effect.sleep("1 second"),
+      () => Effect.sync(() => void runs.running--)
+    )
+  }
+  return runs
+}
+
 describe("worker on the in-memory store", () => {
   it.effect("writes entries, publishes each match once and acknowledges the jobs", () =>
     Effect.gen(function*() {
@@ -142,23 +159,14 @@ describe("batching", () => {
     }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_WINDOW: "5 seconds" }))))
 
   it.effect("runs at most XTR_CONCURRENCY extractors at once", () => {
-    let running = 0
-    let peak = 0
-    const counted = Effect.acquireUseRelease(
-      Effect.sync(() => {
-        running++
-        peak = Math.max(peak, running)
-      }),
-      () => Effect.sleep("1 second"),
-      () => Effect.sync(() => void running--)
-    )
-    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, counted) } }
+    const runs = countingRuns()
+    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, runs.extract) } }
     return Effect.gen(function*() {
       yield* addJobs(["0", "1", "2", "3", "4", "5"].map((d) => job("BookieAlpha", "btts", d)))
       const worker = yield* startWorker()
       yield* eventually(Effect.sync(() => worker.reports.length === 1))
       assert.strictEqual(worker.reports[0]!.extracted, 6)
-      assert.strictEqual(peak, 2)
+      assert.strictEqual(runs.peak, 2)
       yield* worker.stop
     }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "6", XTR_CONCURRENCY: "2" })))
   })
@@ -166,25 +174,16 @@ describe("batching", () => {
 
 describe("batches in flight", () => {
   it.effect("runs up to XTR_INFLIGHT batches at once and holds no more jobs than they take", () => {
-    let running = 0
-    let peak = 0
-    const counted = Effect.acquireUseRelease(
-      Effect.sync(() => {
-        running++
-        peak = Math.max(peak, running)
-      }),
-      () => Effect.sleep("1 second"),
-      () => Effect.sync(() => void running--)
-    )
-    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, counted) } }
+    const runs = countingRuns()
+    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, runs.extract) } }
     return Effect.gen(function*() {
       const ids = yield* addJobs(["0", "1", "2", "3", "4", "5", "6"].map((d) => job("BookieAlpha", "btts", d)))
       const worker = yield* startWorker()
-      yield* eventually(Effect.sync(() => running === 4))
+      yield* eventually(Effect.sync(() => runs.running === 4))
       // Two batches of two run; the other three jobs have not been read (never delivered, so never pending).
       assert.deepStrictEqual(yield* pendingIds, ids.slice(0, 4))
       yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 4), { step: "100 millis" })
-      assert.strictEqual(peak, 4)
+      assert.strictEqual(runs.peak, 4)
       assert.deepStrictEqual(batchSizes(worker.reports).sort(), [1, 2, 2, 2])
       assert.deepStrictEqual(yield* pendingIds, [])
       yield* worker.stop
@@ -192,24 +191,15 @@ describe("batches in flight", () => {
   })
 
   it.effect("XTR_INFLIGHT=1: one batch at a time, the next read only once it is done", () => {
-    let running = 0
-    let peak = 0
-    const counted = Effect.acquireUseRelease(
-      Effect.sync(() => {
-        running++
-        peak = Math.max(peak, running)
-      }),
-      () => Effect.sleep("1 second"),
-      () => Effect.sync(() => void running--)
-    )
-    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, counted) } }
+    const runs = countingRuns()
+    const map = { BookieAlpha: { btts: quoting("BookieAlpha", fixtures, runs.extract) } }
     return Effect.gen(function*() {
       const ids = yield* addJobs(["0", "1", "2"].map((d) => job("BookieAlpha", "btts", d)))
       const worker = yield* startWorker()
-      yield* eventually(Effect.sync(() => running === 2))
+      yield* eventually(Effect.sync(() => runs.running === 2))
       assert.deepStrictEqual(yield* pendingIds, ids.slice(0, 2))
       yield* eventually(Effect.sync(() => batchSizes(worker.reports).length === 2), { step: "100 millis" })
-      assert.strictEqual(peak, 2)
+      assert.strictEqual(runs.peak, 2)
       yield* worker.stop
     }).pipe(Effect.provide(workerLayer(map, { XTR_BATCH: "2", XTR_INFLIGHT: "1", XTR_WINDOW: "100 millis" })))
   })
