@@ -9,7 +9,7 @@ import { WorkerConfig } from "../config/WorkerConfig.ts"
 import { RedisStore } from "../redis/RedisStore.ts"
 import { clip } from "./outputs.ts"
 import { makeCommit } from "./commit.ts"
-import { makeExtract } from "./extract.ts"
+import { type Extraction, makeExtract } from "./extract.ts"
 import { makeJobSource, readBackoff } from "./source.ts"
 import { makeTrimmer } from "./trim.ts"
 
@@ -21,6 +21,8 @@ export const batches = (stop: Deferred.Deferred<void>) =>
     const extract = yield* makeExtract
     const commit = yield* makeCommit
     yield* Effect.forkScoped((yield* makeTrimmer).loop)
+    const release = (extractions: ReadonlyArray<Extraction>) =>
+      Effect.forEach(extractions, (x) => source.release(x.entries), { discard: true })
     return source.polls.pipe(
       Stream.haltWhen(Deferred.await(stop)),
       Stream.flattenIterable,
@@ -31,9 +33,10 @@ export const batches = (stop: Deferred.Deferred<void>) =>
       }),
       Stream.buffer({ capacity: cfg.inflight }),
       Stream.chunks,
-      Stream.mapEffect((extractions) =>
-        commit(extractions).pipe(Effect.ensuring(Effect.forEach(extractions, (x) => source.release(x.entries), { discard: true })))
-      )
+      // The acknowledgement (XACK) of one commit runs while the next commit writes.
+      Stream.mapEffect((extractions) => Effect.map(commit(extractions), (acknowledge) => ({ extractions, acknowledge }))),
+      Stream.buffer({ capacity: 1 }),
+      Stream.mapEffect(({ acknowledge, extractions }) => acknowledge.pipe(Effect.ensuring(release(extractions))))
     )
   }))
 

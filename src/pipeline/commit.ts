@@ -133,7 +133,11 @@ export const makeCommit = Effect.gen(function*() {
     return { published, late }
   })
 
-  return Effect.fnUntraced(function*(extractions: ReadonlyArray<Extraction>): Effect.fn.Return<CommitReport> {
+  /**
+   * Round trips 1 and 2 (write, read back, fold, publish). Returns the acknowledgement (round trip 3) as an
+   * effect of its own, so that the next commit can write while this one's XACK is in flight.
+   */
+  return Effect.fnUntraced(function*(extractions: ReadonlyArray<Extraction>): Effect.fn.Return<Effect.Effect<CommitReport>> {
     const started = yield* Clock.currentTimeMillis
     const outcomes = extractions.flatMap((x) => x.outcomes)
     const extracted = outcomes.filter((o): o is Extracted => o._tag === "Extracted")
@@ -169,27 +173,29 @@ export const makeCommit = Effect.gen(function*() {
         Effect.as(true),
         Effect.catch(failed("the acknowledgement"))
       )
-    const acked = published !== undefined && (yield* ack)
-    const report: CommitReport = { batches, extracted: extracted.length, retried, dead: deadOnes.length, published: published ?? 0, acked }
-    yield* Metric.update(metrics.entriesMatched, report.published)
-    if (acked) {
-      yield* Metric.update(metrics.jobsDone, report.extracted)
-      yield* Metric.update(metrics.jobsDeadLettered, report.dead)
-    }
-    yield* Metric.update(metrics.commitDuration, (yield* Clock.currentTimeMillis) - started)
-    yield* Effect.logDebug("commit done", report)
-    return report
+    return Effect.gen(function*() {
+      const acked = published !== undefined && (yield* ack)
+      const report: CommitReport = { batches, extracted: extracted.length, retried, dead: deadOnes.length, published: published ?? 0, acked }
+      yield* Metric.update(metrics.entriesMatched, report.published)
+      if (acked) {
+        yield* Metric.update(metrics.jobsDone, report.extracted)
+        yield* Metric.update(metrics.jobsDeadLettered, report.dead)
+      }
+      yield* Metric.update(metrics.commitDuration, (yield* Clock.currentTimeMillis) - started)
+      yield* Effect.logDebug("commit done", report)
+      return report
+    })
   }, (effect, extractions) =>
     // A bug (a defect in the resolver, say) leaves the jobs pending rather than crash-looping the worker.
     Effect.catchDefect(effect, (defect) =>
       Effect.logError("commit failed on a defect; its jobs stay pending", { defect: clip(String(defect)) }).pipe(
-        Effect.as<CommitReport>({
+        Effect.as(Effect.succeed<CommitReport>({
           batches: extractions.map((x) => x.entries.length),
           extracted: 0,
           retried: extractions.reduce((n, x) => n + x.entries.length, 0),
           dead: 0,
           published: 0,
           acked: false
-        })
+        }))
       )))
 })

@@ -146,6 +146,38 @@ describe("batching", () => {
     }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, slowFirstExec)))
   })
 
+  it.effect("the next commit writes while the previous one's acknowledgement is in flight", () => {
+    let slowAcks = 1
+    let ackWaiting = false
+    const slowFirstAck = Layer.effect(
+      RedisStore,
+      Effect.map(makeMemoryStore, (inner) =>
+        RedisStore.of({
+          ...inner,
+          exec: (commands, options) =>
+            Effect.andThen(
+              commands.some((c) => c.op === "xack") && slowAcks-- > 0
+                ? Effect.sync(() => void (ackWaiting = true)).pipe(Effect.andThen(Effect.sleep("1 second")))
+                : Effect.void,
+              inner.exec(commands, options)
+            )
+        }))
+    )
+    return Effect.gen(function*() {
+      const [first] = yield* addJobs([job("BookieAlpha")])
+      const worker = yield* startWorker()
+      yield* eventually(Effect.sync(() => ackWaiting), { step: "1 millis" })
+      yield* addJobs([job("BookieBeta", "three_way")])
+      // The second job's quotes are written (and the first still pending) before the first XACK returns.
+      yield* eventually(Effect.map(hash(entryOf(fixtures[0]!, "three_way")), (h) => h.BookieBeta !== undefined), { step: "1 millis" })
+      assert.include(yield* pendingIds, first!)
+      assert.strictEqual(worker.reports.length, 0)
+      yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "100 millis" })
+      assert.deepStrictEqual(yield* pendingIds, [])
+      yield* worker.stop
+    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, slowFirstAck)))
+  })
+
   it.effect("a lone job waits for the window, then goes alone", () =>
     Effect.gen(function*() {
       yield* addJobs([job("BookieAlpha")])
