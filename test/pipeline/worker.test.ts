@@ -47,6 +47,22 @@ const countingRuns = () => {
   return runs
 }
 
+/** An in-memory store whose first `exec` matching `which` waits a second (`holding` once it has started). */
+const holdingFirst = (which: (commands: ReadonlyArray<Command>) => boolean) => {
+  const state = { holding: false, done: false }
+  const store = Layer.effect(RedisStore, Effect.map(makeMemoryStore, (inner) =>
+    RedisStore.of({
+      ...inner,
+      exec: (commands, options) => {
+        const first = !state.done && which(commands)
+        if (first) state.done = true
+        const wait = first ? Effect.sync(() => void (state.holding = true)).pipe(Effect.andThen(Effect.sleep("1 second"))) : Effect.void
+        return Effect.andThen(wait, inner.exec(commands, options))
+      }
+    })))
+  return { store, get holding() { return state.holding } }
+}
+
 describe("worker on the in-memory store", () => {
   it.effect("writes entries, publishes each match once and acknowledges the jobs", () =>
     Effect.gen(function*() {
@@ -119,54 +135,26 @@ describe("batching", () => {
     }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "2" }))))
 
   it.effect("the batches extracted while a commit runs are committed together", () => {
-    let slowCommits = 1
-    let firstCommitWaiting = false
-    const slowFirstExec = Layer.effect(
-      RedisStore,
-      Effect.map(makeMemoryStore, (inner) =>
-        RedisStore.of({
-          ...inner,
-          exec: (commands, options) =>
-            Effect.andThen(
-              slowCommits-- > 0 ? Effect.sync(() => void (firstCommitWaiting = true)).pipe(Effect.andThen(Effect.sleep("1 second"))) : Effect.void,
-              inner.exec(commands, options)
-            )
-        }))
-    )
+    const firstWrite = holdingFirst(() => true)
     return Effect.gen(function*() {
       yield* addJobs([job("BookieAlpha")])
       const worker = yield* startWorker()
-      yield* eventually(Effect.sync(() => firstCommitWaiting), { step: "1 millis" })
+      yield* eventually(Effect.sync(() => firstWrite.holding), { step: "1 millis" })
       yield* addJobs(["BookieBeta", "BookieGamma", "BookieDelta"].map((b) => job(b)))
       yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "100 millis" })
       assert.deepStrictEqual(worker.reports.map((r) => r.batches), [[1], [1, 1, 1]])
       assert.deepStrictEqual(worker.reports.map((r) => [r.extracted, r.published, r.acked]), [[1, 0, true], [3, 2, true]])
       assert.deepStrictEqual(yield* pendingIds, [])
       yield* worker.stop
-    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, slowFirstExec)))
+    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, firstWrite.store)))
   })
 
   it.effect("the next commit writes while the previous one's acknowledgement is in flight", () => {
-    let slowAcks = 1
-    let ackWaiting = false
-    const slowFirstAck = Layer.effect(
-      RedisStore,
-      Effect.map(makeMemoryStore, (inner) =>
-        RedisStore.of({
-          ...inner,
-          exec: (commands, options) =>
-            Effect.andThen(
-              commands.some((c) => c.op === "xack") && slowAcks-- > 0
-                ? Effect.sync(() => void (ackWaiting = true)).pipe(Effect.andThen(Effect.sleep("1 second")))
-                : Effect.void,
-              inner.exec(commands, options)
-            )
-        }))
-    )
+    const firstAck = holdingFirst((commands) => commands.some((c) => c.op === "xack"))
     return Effect.gen(function*() {
       const [first] = yield* addJobs([job("BookieAlpha")])
       const worker = yield* startWorker()
-      yield* eventually(Effect.sync(() => ackWaiting), { step: "1 millis" })
+      yield* eventually(Effect.sync(() => firstAck.holding), { step: "1 millis" })
       yield* addJobs([job("BookieBeta", "three_way")])
       // The second job's quotes are written (and the first still pending) before the first XACK returns.
       yield* eventually(Effect.map(hash(entryOf(fixtures[0]!, "three_way")), (h) => h.BookieBeta !== undefined), { step: "1 millis" })
@@ -175,7 +163,7 @@ describe("batching", () => {
       yield* eventually(Effect.sync(() => worker.reports.length === 2), { step: "100 millis" })
       assert.deepStrictEqual(yield* pendingIds, [])
       yield* worker.stop
-    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, slowFirstAck)))
+    }).pipe(Effect.provide(workerLayer(allQuoting, { XTR_BATCH: "1" }, firstAck.store)))
   })
 
   it.effect("a lone job waits for the window, then goes alone", () =>
