@@ -35,7 +35,8 @@ export const workerConfig = Config.all({
   // XTR_BATCH), so a job read alone goes at once, while under load reads bring full batches anyway.
   window: duration("XTR_WINDOW", 0, NonNegativeDuration),
   concurrency: Config.option(positiveInt("XTR_CONCURRENCY")),
-  // Batches processed at once: while one waits on Redis or a slow extractor, the next ones run (see source.ts).
+  // Batches extracted at once (while one waits on a slow extractor, the next ones run); the worker holds at most
+  // XTR_BATCH × this many jobs until they are acknowledged, which also bounds what one commit merges (source.ts).
   inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(16)),
   matchMinBtts: positiveInt("MATCH_MIN_BTTS").pipe(Config.withDefault(2)),
   matchMin: Config.option(positiveInt("MATCH_MIN")),

@@ -1,7 +1,8 @@
 // The extraction worker: job source → batches of up to XTR_BATCH (waiting up to XTR_WINDOW to fill; by default
 // a batch takes what was read and does not wait) → extraction, up to XTR_INFLIGHT batches at once → commits,
-// one at a time, each of every batch extracted while the previous one ran. The source holds at most
-// XTR_BATCH × XTR_INFLIGHT jobs until their commit is over. The job-stream trimmer runs alongside. `run` stops gracefully: on interruption
+// one at a time, each of every batch extracted while the previous one ran → acknowledgements. The source
+// holds at most XTR_BATCH × XTR_INFLIGHT jobs until they are acknowledged (or left pending). The job-stream
+// trimmer runs alongside. `run` stops gracefully: on interruption
 // (SIGTERM/SIGINT under runMain) it stops reading, lets the batches in flight finish and be acknowledged, and
 // gives up after XTR_GRACE.
 import { Deferred, Effect, Fiber, Stream } from "effect"

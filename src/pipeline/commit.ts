@@ -1,8 +1,9 @@
 // The commit stage: the batches extracted while the previous commit ran, written to Redis together, folded,
 // published, then acknowledged. Merging them costs no latency (a commit never waits for more batches) and,
 // under load, shares the round trips and each entry's write, read-back and publication among many jobs.
-// Round trips: (1) HSET (+ EXPIRE when due, see entryTtl.ts) + HGETALL of every entry touched, and the dead
-// letters; (2) the publications; (3) XACK, after the EXPIRE of entries (1) created without one. The XACK has
+// Round trips: (1) HSET (+ EXPIRE when due, see entryTtl.ts) of every entry touched + HMGET of their marks (see
+// entryHash.ts), and the dead letters; (2) the publications; (3) XACK, after the EXPIRE of entries (1) created
+// without one, returned as an effect of its own so that it runs while the next commit writes. The XACK has
 // its own round trip, sent only once the writes have succeeded: pipelined commands run independently, and
 // under `maxmemory noeviction` Redis refuses writes but still accepts XACK (issue 5). (One MULTI/EXEC for (2)
 // and (3) would not do: a publish-once script that fails inside EXEC — NOSCRIPT after a script flush, or out
@@ -51,6 +52,12 @@ const whileReconnecting = {
 /** When a job entered its stream: the millisecond part of its id. */
 const enqueuedAt = (id: string): number => parseId(id)?.ms ?? 0
 
+/** The sizes of the batches a commit takes, and their jobs in all. */
+const sizesOf = (extractions: ReadonlyArray<Extraction>) => {
+  const batches = extractions.map((x) => x.entries.length)
+  return { batches, jobs: batches.reduce((a, b) => a + b, 0) }
+}
+
 export const makeCommit = Effect.gen(function*() {
   const cfg = yield* WorkerConfig
   const store = yield* RedisStore
@@ -65,21 +72,21 @@ export const makeCommit = Effect.gen(function*() {
   /** Every quote of the commit with its entry; one resolver call per data source. */
   const place = Effect.fnUntraced(function*(jobs: ReadonlyArray<Extracted>) {
     const items = jobs.flatMap((o) => {
-      const job = { job: o.job, jobId: jobIdOf(cfg.stream, o.entry.id), enqueuedAt: enqueuedAt(o.entry.id) }
-      return o.quotes.map((quote) => ({ o: job, quote }))
+      const from = { job: o.job, jobId: jobIdOf(cfg.stream, o.entry.id), enqueuedAt: enqueuedAt(o.entry.id) }
+      return o.quotes.map((quote) => ({ from, quote }))
     })
     const sources = [...new Set(items.map((i) => i.quote.source))]
     const placed = yield* Effect.forEach(sources, (source: DataSource) => {
       const mine = items.filter((i) => i.quote.source === source)
       return resolver.resolve(source, mine.map((i) => ({ bookmaker: i.quote.bookmaker, listing: i.quote.listing }))).pipe(
         Effect.map((resolutions) =>
-          mine.map(({ o, quote }, n): Placed => {
+          mine.map(({ from, quote }, n): Placed => {
             const fixtureKey = resolutions[n]!.key
             return {
               entryKey: entryKey(source, quote.market, fixtureKey),
               fixtureKey,
               quote,
-              ...o
+              ...from
             }
           })
         )
@@ -142,8 +149,8 @@ export const makeCommit = Effect.gen(function*() {
     const outcomes = extractions.flatMap((x) => x.outcomes)
     const extracted = outcomes.filter((o): o is Extracted => o._tag === "Extracted")
     const deadOnes = outcomes.filter((o): o is Dead => o._tag === "Dead")
-    const batches = extractions.map((x) => x.entries.length)
-    const retried = batches.reduce((a, b) => a + b, 0) - extracted.length - deadOnes.length
+    const { batches, jobs } = sizesOf(extractions)
+    const retried = jobs - extracted.length - deadOnes.length
     yield* Metric.update(metrics.jobsFailed, retried)
 
     const now = yield* Clock.currentTimeMillis
@@ -189,13 +196,9 @@ export const makeCommit = Effect.gen(function*() {
     // A bug (a defect in the resolver, say) leaves the jobs pending rather than crash-looping the worker.
     Effect.catchDefect(effect, (defect) =>
       Effect.logError("commit failed on a defect; its jobs stay pending", { defect: clip(String(defect)) }).pipe(
-        Effect.as(Effect.succeed<CommitReport>({
-          batches: extractions.map((x) => x.entries.length),
-          extracted: 0,
-          retried: extractions.reduce((n, x) => n + x.entries.length, 0),
-          dead: 0,
-          published: 0,
-          acked: false
+        Effect.as(Effect.sync((): CommitReport => {
+          const { batches, jobs } = sizesOf(extractions)
+          return { batches, extracted: 0, retried: jobs, dead: 0, published: 0, acked: false }
         }))
       )))
 })
