@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs"
 import { Effect } from "effect"
 import { renderTable } from "./lib/report.ts"
 import { benchSettings } from "./lib/settings.ts"
-import { runBench } from "./suite.ts"
+import { describeGcPhases, runBench } from "./suite.ts"
 
 // A signal ends the process through process.exit, so the exit hooks kill redis-server and the consumers.
 process.once("SIGINT", () => process.exit(130))
@@ -24,6 +24,7 @@ process.stdout.write(`\n${renderTable(report.rows, report.checks)}\n`)
 for (const p of report.profiles) {
   process.stdout.write(`\nprofile of ${p.name} (${p.why}; ${p.file}, ${p.totalMs.toFixed(0)} ms sampled)\n`)
   process.stdout.write(`  by package: ${p.byPackage.slice(0, 8).map((b) => `${b.where} ${b.percent.toFixed(1)}%`).join(", ")}\n`)
+  for (const line of p.gc === undefined ? [] : describeGcPhases(p.gc)) process.stdout.write(`  ${line}\n`)
   process.stdout.write("  top self time:\n")
   for (const h of p.hot.slice(0, 15)) {
     process.stdout.write(`  ${h.percent.toFixed(1).padStart(5)}%  ${h.selfMs.toFixed(0).padStart(6)} ms  ${h.fn}  ${h.where}\n`)

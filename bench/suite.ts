@@ -1,17 +1,19 @@
 // Runs the benchmarks against a redis-server of its own, several times each, and builds the report.
-import { mkdirSync, readdirSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync } from "node:fs"
 import { cpus, totalmem } from "node:os"
 import { Redis } from "ioredis"
 import { startRedisServer } from "../test/support/redisServer.ts"
 import type { Benchmark, BenchContext } from "./lib/context.ts"
 import { scaled } from "./lib/context.ts"
+import { describeGc, type GcSummary, parseGcTrace, summariseGc } from "./lib/gcTrace.ts"
 import { summariseProfile, type HotFunction } from "./lib/profile.ts"
 import { buildRow, type Check, type Row, type Sample } from "./lib/report.ts"
 import type { BenchSettings } from "./lib/settings.ts"
 import { startConsumers } from "./lib/consumers.ts"
-import { makeJobs } from "./lib/workload.ts"
+import { makeJobs, roundsIn } from "./lib/workload.ts"
 import { drain, mainJs, stage, startWorkers } from "./lib/worker.ts"
 import { catalogue } from "./catalogue.ts"
+import { pacedPhase } from "./parts/headline.ts"
 
 export interface BenchReport {
   readonly startedAt: string
@@ -37,14 +39,26 @@ export interface Profile {
   readonly totalMs: number
   readonly hot: ReadonlyArray<HotFunction>
   readonly byPackage: ReadonlyArray<{ readonly where: string; readonly percent: number }>
+  /** The worker's collections (--trace-gc-nvp) in each phase of the profiled run. */
+  readonly gc?: GcPhases
+}
+
+export interface GcPhases {
+  readonly drain: GcSummary
+  readonly paced: GcSummary
 }
 
 /** The profile one process wrote into `dir` when it exited. */
-const readProfile = (name: string, why: string, dir: string): Profile => {
+const readProfile = (name: string, why: string, dir: string, gc: GcPhases | undefined): Profile => {
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))
   if (file === undefined) throw new Error(`no .cpuprofile written in ${dir}`)
-  return { name, why, file: `${dir}/${file}`, ...summariseProfile(`${dir}/${file}`) }
+  return { name, why, file: `${dir}/${file}`, ...summariseProfile(`${dir}/${file}`), ...(gc === undefined ? {} : { gc }) }
 }
+
+export const describeGcPhases = (gc: GcPhases): ReadonlyArray<string> => [
+  `GC while draining: ${describeGc(gc.drain)}`,
+  `GC while paced at 1,000 jobs/s: ${describeGc(gc.paced)}`
+]
 
 const profileDir = (ctx: BenchContext, name: string) => {
   const dir = `${ctx.outDir}/profile-${name}`
@@ -58,20 +72,36 @@ const cpuProf = (dir: string) => ["--cpu-prof", `--cpu-prof-dir=${dir}`]
 const profilers: ReadonlyArray<{
   readonly name: string
   readonly rows: ReadonlyArray<string>
-  readonly run: (ctx: BenchContext, dir: string) => Promise<void>
+  /** Runs the process under --cpu-prof in `dir`; what else it measured. */
+  readonly run: (ctx: BenchContext, dir: string) => Promise<GcPhases | undefined>
 }> = [
   {
     name: "worker",
     rows: ["worker.jobsPerSec", "worker.peakRss", "paced.p99", "rt.growth"],
-    // One drain of the headline workload.
+    // The headline's two phases, with the collector's pauses traced: the CPU profile says where the drain's
+    // time goes, the trace how much of each phase the worker spent stopped.
     run: async (ctx, dir) => {
       const jobs = makeJobs(scaled(100_000, ctx.scale, 48))
+      const pacedCount = scaled(10_000, ctx.scale, 48)
       await stage(ctx.monitor, jobs)
-      const workers = startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob: 5, logPrefix: `${dir}/worker`, nodeFlags: cpuProf(dir) })
+      const log = `${dir}/worker`
+      const spawnedAt = performance.now() // ≈ when the worker's isolate started, the origin of its trace's clock
+      const workers = startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob: 5, logPrefix: log, nodeFlags: [...cpuProf(dir), "--trace-gc-nvp"] })
+      const since = () => performance.now() - spawnedAt
+      let drainedAt = 0
+      let pacedAt = 0
       try {
         await drain(ctx.monitor, workers, jobs, Math.max(120_000, jobs.length * 4))
+        drainedAt = since()
+        await pacedPhase(ctx, workers, jobs.length, roundsIn(jobs.length), pacedCount)
+        pacedAt = since()
       } finally {
         await workers.stop() // the profile is written when the process exits
+      }
+      const events = parseGcTrace(readFileSync(`${log}.0.log`, "utf8"))
+      return {
+        drain: summariseGc(events, { fromMs: 0, toMs: drainedAt }, jobs.length),
+        paced: summariseGc(events, { fromMs: drainedAt, toMs: pacedAt }, pacedCount)
       }
     }
   },
@@ -82,6 +112,7 @@ const profilers: ReadonlyArray<{
       const child = startConsumers({ args: [...cpuProf(dir), "bench/parts/decode.ts"], env: {}, processes: 1, logPrefix: `${dir}/decode` })
       const code = await child.exited(300_000)
       if (code !== 0) throw new Error(`decode profile run exited ${code}`)
+      return undefined
     }
   },
   {
@@ -98,6 +129,7 @@ const profilers: ReadonlyArray<{
       })
       const code = await child.exited(seconds * 1000 + 60_000)
       if (code !== 0) throw new Error(`start exited ${code}`)
+      return undefined
     }
   }
 ]
@@ -158,8 +190,8 @@ export const runBench = async (
       const ctx = context(0)
       const dir = profileDir(ctx, p.name)
       try {
-        await p.run(ctx, dir)
-        profiles.push(readProfile(p.name, missed.length === 0 ? "BENCH_PROFILE=always" : `missed: ${missed.join(", ")}`, dir))
+        const gc = await p.run(ctx, dir)
+        profiles.push(readProfile(p.name, missed.length === 0 ? "BENCH_PROFILE=always" : `missed: ${missed.join(", ")}`, dir, gc))
       } catch (error) {
         checks.push({ name: `profile ${p.name}`, ok: false, detail: error instanceof Error ? error.message : String(error) })
       }

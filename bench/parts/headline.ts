@@ -86,7 +86,8 @@ export const latencies = (
     return trigger === Number.NEGATIVE_INFINITY ? [] : [p.arrivedAt - trigger]
   })
 
-const pacedPhase = async (ctx: BenchContext, consumers: Consumers, drained: number, firstRound: number, count: number) => {
+/** `count` jobs at 1,000 jobs/s after `drained` were drained; each publication's latency (see `latencies`). */
+export const pacedPhase = async (ctx: BenchContext, consumers: Consumers, drained: number, firstRound: number, count: number) => {
   const jobs = makeJobs(count, firstRound)
   const sentAt = new Map<string, Array<number>>()
   const follower = new Redis(ctx.redisUrl, { protocol: 2 })

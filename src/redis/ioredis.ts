@@ -60,7 +60,11 @@ const toEntry = (stream: string) => ([id, fields]: readonly [string, ReadonlyArr
   fields: R.toFields(fields)
 })
 
-const pairs = (fields: Fields): Array<string> => Object.entries(fields).flat()
+const pairs = (fields: Fields): Array<string> => {
+  const args: Array<string> = []
+  for (const field of Object.keys(fields)) args.push(field, fields[field]!)
+  return args
+}
 const scoreArg = (score: number): string => (score === Infinity ? "+inf" : score === -Infinity ? "-inf" : String(score))
 
 type Plain = Exclude<Command, PublishOnce>
