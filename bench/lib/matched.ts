@@ -29,6 +29,8 @@ export const publishedEntries = async (redis: Redis): Promise<{ readonly distinc
 
 export interface Publication {
   readonly stream: string
+  /** Its entry id: Redis' clock (ms) when the worker's XADD ran. */
+  readonly id: string
   readonly arrivedAt: number // performance.now() in this process
   readonly fields: Readonly<Record<string, string>>
 }
@@ -44,7 +46,7 @@ export const followMatched = async (redis: Redis) => {
     ids.set(s, last[0]?.[0] ?? "0-0")
   }
   const seen: Array<Publication> = []
-  const following = followStreams(redis, ids, (stream, _id, fields, arrivedAt) => seen.push({ stream, arrivedAt, fields }))
+  const following = followStreams(redis, ids, (stream, id, fields, arrivedAt) => seen.push({ stream, id, arrivedAt, fields }))
   return {
     stop: async (): Promise<ReadonlyArray<Publication>> => {
       await following.stop()

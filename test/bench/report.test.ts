@@ -2,7 +2,7 @@
 // and opportunities, and the table.
 import { assert, describe, it } from "@effect/vitest"
 import { opportunityLatencies } from "../../bench/parts/e2e.ts"
-import { latencies } from "../../bench/parts/headline.ts"
+import { latencies, redisClockLatencies } from "../../bench/parts/headline.ts"
 import { buildRow, renderTable } from "../../bench/lib/report.ts"
 import { median, quantile } from "../../bench/lib/stats.ts"
 
@@ -45,11 +45,27 @@ describe("latency attribution", () => {
     ])
     const pub = (arrivedAt: number) => ({
       stream: "live_btts-matched_stream",
+      id: "1-0",
       arrivedAt,
       fields: { data_key: "k", bookmakers: "BookieAlpha,BookieBeta", stream_date: "p0" }
     })
     assert.deepStrictEqual(latencies([pub(5), pub(60), pub(75)], sent), [2, 10, 5])
     assert.deepStrictEqual(latencies([{ ...pub(5), stream: "upcoming_btts-matched_stream" }], sent), [])
+  })
+
+  it("times a publication by Redis' clock from its commit's earliest job to its own id", () => {
+    const pub = (id: string, enqueuedAt?: string) => ({
+      stream: "live_btts-matched_stream",
+      id,
+      arrivedAt: 0,
+      fields: enqueuedAt === undefined ? {} : { enqueued_at: enqueuedAt }
+    })
+    const t = Date.parse("2026-11-28T18:00:00.000Z")
+    assert.deepStrictEqual(
+      redisClockLatencies([pub(`${t + 3}-0`, "2026-11-28T18:00:00.000Z"), pub(`${t + 12}-5`, "2026-11-28T18:00:00.002Z")]),
+      [3, 10]
+    )
+    assert.deepStrictEqual(redisClockLatencies([pub(`${t}-0`), pub("not-an-id", "2026-11-28T18:00:00.000Z")]), [])
   })
 
   it("times an opportunity from the job that fetched its newest leg", () => {

@@ -45,7 +45,9 @@ describe.skipIf(skipWithoutRedis("bench smoke", { ownServer: true }))("npm run b
       assert.notStrictEqual(row.status, "not available", `${row.id}: ${row.note}`)
       assert.include(["PASS", "MISS", "INFO"], row.status, row.id)
       assert.strictEqual(row.samples.length, 1, row.id)
-      assert.isAbove(row.value!.median, 0, row.id)
+      // Redis' clock counts whole milliseconds: a tiny run's publications may all land within the one they were enqueued in.
+      if (row.id === "paced.p99redis") assert.isAtLeast(row.value!.median, 0, row.id)
+      else assert.isAbove(row.value!.median, 0, row.id)
       assert.isTrue(Number.isFinite(row.value!.median), row.id)
       if (row.reference !== undefined) assert.isAbove(row.ratio!.median, 0, row.id)
     }
