@@ -37,7 +37,7 @@ export const workerConfig = Config.all({
   concurrency: Config.option(positiveInt("XTR_CONCURRENCY")),
   // Batches extracted at once (while one waits on a slow extractor, the next ones run); the worker holds at most
   // XTR_BATCH × this many jobs until they are acknowledged, which also bounds what one commit merges (source.ts).
-  inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(16)),
+  inflight: positiveInt("XTR_INFLIGHT").pipe(Config.withDefault(32)),
   matchMinBtts: positiveInt("MATCH_MIN_BTTS").pipe(Config.withDefault(2)),
   matchMin: Config.option(positiveInt("MATCH_MIN")),
   block: duration("XTR_BLOCK", "1 second"),

@@ -19,7 +19,7 @@ describe("worker settings", () => {
       assert.strictEqual(cfg.matchMinBtts, 2)
       assert.strictEqual(cfg.group, "bookies-workers")
       assert.isTrue(Duration.equals(cfg.window, Duration.zero))
-      assert.strictEqual(cfg.inflight, 16)
+      assert.strictEqual(cfg.inflight, 32)
       assert.match(cfg.consumer, new RegExp(`^btts-worker-.+-${process.pid}$`))
       const bigger = yield* parse({ XTR_BATCH: "8", XTR_CONCURRENCY: "2", XTR_WINDOW: "500 millis" })
       assert.deepStrictEqual([bigger.batchSize, bigger.concurrency, bigger.matchMin], [8, 2, 8])
