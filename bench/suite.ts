@@ -78,8 +78,8 @@ const profilers: ReadonlyArray<{
   {
     name: "worker",
     rows: ["worker.jobsPerSec", "worker.peakRss", "paced.p99", "rt.growth"],
-    // The headline's two phases, with the collector's pauses traced: the CPU profile says where the drain's
-    // time goes, the trace how much of each phase the worker spent stopped.
+    // The headline's two phases, with the collector's pauses traced: the CPU profile says where the worker's
+    // time goes, the trace how much of each phase it spent stopped.
     run: async (ctx, dir) => {
       const jobs = makeJobs(scaled(100_000, ctx.scale, 48))
       const pacedCount = scaled(10_000, ctx.scale, 48)
