@@ -3,6 +3,7 @@
 // result depends only on what is stored, not on which batch or worker a bookmaker's job landed in.
 import type { PerSource } from "../config/perSource.ts"
 import type { Bookmaker, DataSource, Market } from "../domain/Market.ts"
+import { byCodeUnits } from "../domain/order.ts"
 
 /** One bookmaker's quote on one entry, as written by the batch or read back from the entry's hash. */
 export interface Observation {
@@ -92,7 +93,3 @@ export const fold = (input: FoldInput): ReadonlyArray<Match> => {
   }
   return matches.sort((a, b) => byCodeUnits(a.entryKey, b.entryKey) || byCodeUnits(a.streamDate, b.streamDate))
 }
-
-// Any fixed order will do (it only makes the output deterministic); localeCompare would load ICU's collation
-// data (3 MiB of resident memory) and cost more per comparison.
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,6 +1,7 @@
 // One fixture's quotes as pricing sees them: one price per (bookmaker, outcome), marked stale or suspended,
 // with its price after commission. Best prices and bookmaker margins are read off this book.
 import { type Market, markets, type Outcome } from "../domain/Market.ts"
+import { byCodeUnits } from "../domain/order.ts"
 import type { Leg } from "./Opportunity.ts"
 import { coverage, marketSlots, type Slot, slotOf, slots } from "./outcomes.ts"
 import type { Settings } from "./Settings.ts"
@@ -73,7 +74,7 @@ export const buildBook = (quotes: Iterable<PricingQuote>, settings: Settings, no
     }
   }
   return [...rows.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([bookmaker, quotes]) => ({ bookmaker, quotes }))
 }
 

@@ -12,12 +12,12 @@ import { readFile } from "node:fs/promises"
 import { Duration, Effect, Layer, Option, Redacted, Result, Schedule, Schema, Semaphore } from "effect"
 import { Redis } from "ioredis"
 import type { ChainableCommander, ClientContext, RedisOptions, Result as IoResult } from "ioredis"
-import { capArgs, publishOnceArgs, publishOnceError, publishOnceLua } from "./publishOnce.ts"
+import { capArgs, fieldArgs, publishOnceArgs, publishOnceError, publishOnceLua } from "./publishOnce.ts"
 import type { PublishOnce } from "./publishOnce.ts"
 import { describeError, describeReply, replyCode } from "./redact.ts"
 import { parseRedisUrl, RedisConfig } from "./RedisConfig.ts"
 import { NoGroup, RedisError, RedisStore } from "./RedisStore.ts"
-import type { Command, Fields, ReadRequest, Reply, StreamEntry } from "./RedisStore.ts"
+import type { Command, ReadRequest, Reply, StreamEntry } from "./RedisStore.ts"
 import * as R from "./replies.ts"
 
 declare module "ioredis" {
@@ -60,11 +60,6 @@ const toEntry = (stream: string) => ([id, fields]: readonly [string, ReadonlyArr
   fields: R.toFields(fields)
 })
 
-const pairs = (fields: Fields): Array<string> => {
-  const args: Array<string> = []
-  for (const field of Object.keys(fields)) args.push(field, fields[field]!)
-  return args
-}
 const scoreArg = (score: number): string => (score === Infinity ? "+inf" : score === -Infinity ? "-inf" : String(score))
 
 type Plain = Exclude<Command, PublishOnce>
@@ -73,7 +68,7 @@ type Plain = Exclude<Command, PublishOnce>
 const commandArgs = (c: Plain): [string, ...Array<string | number>] => {
   switch (c.op) {
     case "hset":
-      return ["HSET", c.key, ...pairs(c.fields)]
+      return ["HSET", c.key, ...fieldArgs(c.fields)]
     case "hgetall":
       return ["HGETALL", c.key]
     case "hmget":
@@ -85,7 +80,7 @@ const commandArgs = (c: Plain): [string, ...Array<string | number>] => {
     case "expire":
       return ["EXPIRE", c.key, c.seconds]
     case "xadd":
-      return ["XADD", c.stream, ...capArgs(c.cap), "*", ...pairs(c.fields)]
+      return ["XADD", c.stream, ...capArgs(c.cap), "*", ...fieldArgs(c.fields)]
     case "xack":
       return ["XACK", c.stream, c.group, ...c.ids]
     case "zadd":

@@ -1,6 +1,6 @@
 // Publish-once, shared by both layers: the checks made before anything is written, and the Lua script
 // that makes it one atomic step on a real server. A redelivered job publishes nothing twice.
-import type { Cap, Command } from "./RedisStore.ts"
+import type { Cap, Command, Fields } from "./RedisStore.ts"
 import { capError } from "./streamId.ts"
 
 export type PublishOnce = Extract<Command, { op: "publishOnce" }>
@@ -8,6 +8,13 @@ export type PublishOnce = Extract<Command, { op: "publishOnce" }>
 /** Why the command would fail half-way (after the hash write); undefined when it can run. */
 export const publishOnceError = (c: PublishOnce): string | undefined =>
   Object.keys(c.fields).length === 0 || c.onlyIf?.field === "" ? "ERR wrong number of arguments" : capError(c.cap)
+
+/** A hash's or a stream entry's fields as arguments: field, value, field, value… */
+export const fieldArgs = (fields: Fields): Array<string> => {
+  const args: Array<string> = []
+  for (const field of Object.keys(fields)) args.push(field, fields[field]!)
+  return args
+}
 
 /** XADD's cap arguments. */
 export const capArgs = (cap: Cap | undefined): Array<string> =>
@@ -48,7 +55,7 @@ return id
 
 /** The script's KEYS and ARGV for one command. */
 export const publishOnceArgs = (c: PublishOnce): [string, string, ...Array<string>] => {
-  const also = Object.entries(c.also)
+  const also = fieldArgs(c.also)
   const [capKind = "", capValue = ""] = capArgs(c.cap)
   return [
     c.key,
@@ -57,10 +64,10 @@ export const publishOnceArgs = (c: PublishOnce): [string, string, ...Array<strin
     c.onlyIf?.value ?? "",
     c.sigField,
     c.sig,
-    String(also.length),
-    ...also.flat(),
+    String(also.length / 2),
+    ...also,
     capKind,
     capValue,
-    ...Object.entries(c.fields).flat()
+    ...fieldArgs(c.fields)
   ]
 }

@@ -1,5 +1,6 @@
 // The fixtures known so far and how a new listing joins one of them. Synchronous and self-contained: the
 // FixtureResolver service holds one behind Effect.sync, the `resolve` CLI holds one per batch.
+import { byCodeUnits } from "../../domain/order.ts"
 import type { Resolution } from "../FixtureResolver.ts"
 import { type LeagueName, type Lexicon, nameLeague, nameTeam, type TeamName } from "./names.ts"
 import { leagueAgreement, teamSimilarity } from "./similarity.ts"
@@ -244,7 +245,7 @@ export class ResolverIndex {
       for (const fixture of this.buckets.get(bucket) ?? []) consider(fixture)
     }
     for (const fixture of this.identities.get(pairId(probe)) ?? []) consider(fixture)
-    return out.sort((x, y) => y.score - x.score || (x.fixture.key < y.fixture.key ? -1 : 1))
+    return out.sort((x, y) => y.score - x.score || byCodeUnits(x.fixture.key, y.fixture.key))
   }
 
   /**
