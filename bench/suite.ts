@@ -68,11 +68,11 @@ const profileDir = (ctx: BenchContext, name: string) => {
 
 const cpuProf = (dir: string) => ["--cpu-prof", `--cpu-prof-dir=${dir}`]
 
-/** What to profile when one of its rows misses its target: the process doing the work, under --cpu-prof. */
+/** What to profile when one of its rows misses its target: the process doing the work (--cpu-prof, or the inspector's profiler around the timed work). */
 const profilers: ReadonlyArray<{
   readonly name: string
   readonly rows: ReadonlyArray<string>
-  /** Runs the process under --cpu-prof in `dir`; what else it measured. */
+  /** Runs the process with a CPU profile written to `dir`; what else it measured. */
   readonly run: (ctx: BenchContext, dir: string) => Promise<GcPhases | undefined>
 }> = [
   {
@@ -109,7 +109,7 @@ const profilers: ReadonlyArray<{
     name: "decode",
     rows: ["decode.alpha", "decode.beta", "decode.gamma", "decode.delta"],
     run: async (_ctx, dir) => {
-      const child = startConsumers({ args: [...cpuProf(dir), "bench/parts/decode.ts"], env: {}, processes: 1, logPrefix: `${dir}/decode` })
+      const child = startConsumers({ args: ["bench/parts/decode.ts", dir], env: {}, processes: 1, logPrefix: `${dir}/decode` })
       const code = await child.exited(300_000)
       if (code !== 0) throw new Error(`decode profile run exited ${code}`)
       return undefined

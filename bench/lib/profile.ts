@@ -1,5 +1,6 @@
 // Where a --cpu-prof profile spends its time: self time per function, highest first.
-import { readFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
+import { Session } from "node:inspector/promises"
 import { relative } from "node:path"
 
 interface ProfileNode {
@@ -74,5 +75,23 @@ export const summariseProfile = (file: string, top = 20): ProfileSummary => {
     totalMs: totalUs / 1000,
     hot,
     byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([where, us]) => ({ where, percent: (100 * us) / totalUs }))
+  }
+}
+
+/**
+ * Profiles `run` alone, in this process (the inspector's sampling profiler, as `--cpu-prof` uses), and writes
+ * it to `<dir>/<name>.cpuprofile`: for a benchmark whose set-up would otherwise fill the profile.
+ */
+export const profileSection = async (dir: string, name: string, run: () => void): Promise<void> => {
+  const session = new Session()
+  session.connect()
+  try {
+    await session.post("Profiler.enable")
+    await session.post("Profiler.start")
+    run()
+    const { profile } = await session.post("Profiler.stop")
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile))
+  } finally {
+    session.disconnect()
   }
 }

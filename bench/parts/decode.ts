@@ -23,6 +23,7 @@ import type { SimulatedApi } from "../../src/simulator/SimulatedApi.ts"
 import type { BookView } from "../../src/simulator/World.ts"
 import { Effect } from "effect"
 import { type Benchmark, scaled } from "../lib/context.ts"
+import { profileSection } from "../lib/profile.ts"
 import { timed } from "../lib/timing.ts"
 import { anchor, worldView } from "../lib/world.ts"
 
@@ -176,9 +177,11 @@ export const decodeBench: Benchmark = {
   runOnce: async (ctx) => measureDecode(scaled(5000, ctx.scale, 50))
 }
 
-// `node --cpu-prof bench/parts/decode.ts`: the feeds rendered once, then decoded 20 times, for a profile that
-// shows the decoding (see bench/suite.ts).
+// `node bench/parts/decode.ts <dir>`: the feeds rendered, then decoded 20 times under the profiler, which
+// writes `<dir>/decode.cpuprofile` (see bench/suite.ts). Rendering is left out: it is the simulator's work.
 if (import.meta.main) {
   const rendered = renderFeeds(5000)
-  for (let i = 0; i < 20; i++) for (const { responses } of rendered) decodeAll(responses)
+  await profileSection(process.argv[2] ?? ".", "decode", () => {
+    for (let i = 0; i < 20; i++) for (const { responses } of rendered) decodeAll(responses)
+  })
 }

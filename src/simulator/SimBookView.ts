@@ -7,14 +7,28 @@ import { marketPrices } from "./Quotes.ts"
 import { type Listing, utcDay, type World } from "./SimWorld.ts"
 import type { BookEvent, BookView } from "./World.ts"
 
+/**
+ * The event's markets, each priced on first read: an API renders one market per request and Beta one
+ * tournament's events, so pricing every market of every listed event per request would be wasted (with
+ * Beta's fan-out, once per tournament). Prices are a pure function of the arguments, so reading later is
+ * the same as pricing now.
+ */
+const lazyMarkets = (world: World, listing: Listing, source: DataSource, nowMs: number): BookEvent["markets"] => {
+  const markets: { [M in Market]?: NonNullable<ReturnType<typeof marketPrices>> } = {}
+  for (const market of listing.markets) {
+    let priced: ReturnType<typeof marketPrices> | null = null // null: not priced yet
+    Object.defineProperty(markets, market, {
+      enumerable: true,
+      get: () => (priced === null ? (priced = marketPrices(world, listing, market, source, nowMs)) : priced)
+    })
+  }
+  return markets
+}
+
 const toEvent = (world: World, listing: Listing, source: DataSource, nowMs: number): BookEvent => {
   const { fixture, bookmaker } = listing
   const names = world.names[bookmaker]
-  const markets: { [M in Market]?: NonNullable<ReturnType<typeof marketPrices>> } = {}
-  for (const market of listing.markets) {
-    const prices = marketPrices(world, listing, market, source, nowMs)
-    if (prices !== undefined) markets[market] = prices
-  }
+  const markets = lazyMarkets(world, listing, source, nowMs)
   const live = source === "live" ? liveState(fixture.script, nowMs) : undefined
   return {
     fixtureId: fixture.id,

@@ -17,15 +17,25 @@ import {
   MatchClock
 } from "./wire.ts"
 
-/** Beta's tournament id for a league: a slug of country and league ("england-premier-league"). */
-const tournamentIdOf = (event: BookEvent): string =>
-  `${event.country}-${event.league}`
+const slug = (text: string): string =>
+  text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 64) || "tournament"
+
+// Kept per league: a tournament's events request looks up the id of every event of the period.
+const slugs = new Map<string, string>()
+
+/** Beta's tournament id for a league: a slug of country and league ("england-premier-league"). */
+const tournamentIdOf = (event: BookEvent): string => {
+  const name = `${event.country}-${event.league}`
+  let id = slugs.get(name)
+  if (id === undefined) slugs.set(name, id = slug(name))
+  return id
+}
 
 const periodOf = (query: URLSearchParams): BetaPeriod | undefined => {
   if (query.get("live") === "true") return "live"
