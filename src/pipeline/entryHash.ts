@@ -6,6 +6,7 @@ import type { Job } from "../domain/Job.ts"
 import { type Bookmaker, bookmakers, type DataSource, type Market } from "../domain/Market.ts"
 import { Quote } from "../domain/Quote.ts"
 import type { Observation } from "../matching/fold.ts"
+import { decodeByValue } from "../redis/decodeByValue.ts"
 import type { Command } from "../redis/RedisStore.ts"
 
 export const fixtureField = "fixture"
@@ -140,33 +141,20 @@ export const entryCommands = (
   return { reads, commands, readsFrom, writes, written }
 }
 
-/** Marks longer than this are decoded every time rather than kept (a poison value may be megabytes). */
-const maxCachedLength = 512
-
 /**
  * Reads the marks stored on entries. A mark is read back by every batch that touches its entry until its
- * bookmaker's next quote replaces it, and a value always decodes the same way, so decoded marks are kept by
- * value (up to `maxCached`, then all dropped at once), and the marks this process writes are remembered as
- * written (`remember`) instead of being decoded when they come back.
+ * bookmaker's next quote replaces it, so decoded marks are kept by value (see decodeByValue.ts; a mark is
+ * ~80 bytes, one over 512 is not the worker's), and the marks this process writes are remembered as written
+ * (`remember`) instead of being decoded when they come back.
  */
 export const makeStoredReader = (maxCached = 16_384) => {
-  const cache = new Map<string, Mark | null>() // null: does not decode
-  const keep = (value: string, mark: Mark | null) => {
-    if (value.length > maxCachedLength) return
-    if (cache.size >= maxCached) cache.clear()
-    cache.set(value, mark)
-  }
-  const decode = (value: string): Mark | null => {
-    const kept = cache.get(value)
-    if (kept !== undefined) return kept
+  const marks = decodeByValue((value): Mark | null => {
     const decoded = decodeMark(value)
-    const mark = Result.isSuccess(decoded) ? decoded.success : null
-    keep(value, mark)
-    return mark
-  }
+    return Result.isSuccess(decoded) ? decoded.success : null // null: does not decode
+  }, { maxEntries: maxCached, maxLength: 512 })
   return {
     remember: (written: ReadonlyArray<readonly [value: string, mark: Mark]>) => {
-      for (const [value, mark] of written) keep(value, mark)
+      for (const [value, mark] of written) marks.keep(value, mark)
     },
     /**
      * The quotes stored on an entry, from its HMGET reply (one value per bookmaker, in `bookmakers` order); a
@@ -178,7 +166,7 @@ export const makeStoredReader = (maxCached = 16_384) => {
       for (let i = 0; i < bookmakers.length; i++) {
         const value = values[i]
         if (value === null || value === undefined) continue
-        const mark = decode(value)
+        const mark = marks.decode(value)
         if (mark === null) {
           invalid.push(markFields[i]!)
           continue

@@ -4,6 +4,7 @@
 import { Result, Schema } from "effect"
 import { Bookmaker, type Market } from "../../domain/Market.ts"
 import { Fixture, fixtureField, type StoredQuote, StoredQuoteJson } from "../../pipeline/entryHash.ts"
+import { decodeByValue } from "../../redis/decodeByValue.ts"
 import type { Fields } from "../../redis/RedisStore.ts"
 import type { PricingQuote } from "../book.ts"
 
@@ -17,8 +18,13 @@ export interface FixtureQuotes {
   readonly invalid: number
 }
 
-const decodeQuote = Schema.decodeUnknownResult(StoredQuoteJson)
+const decodeStoredQuote = Schema.decodeUnknownResult(StoredQuoteJson)
 const decodeFixture = Schema.decodeUnknownResult(Schema.fromJsonString(Fixture))
+// A fixture is re-priced whenever one of its entries changes, and each time its other fields are read back
+// unchanged: kept by value, each is decoded once per write. 16,384 quotes (~0.5 KB of JSON and ~1 KB
+// decoded each) cover the latest quotes of ~1,300 fixtures × 3 markets × 4 bookmakers in ~25 MB at most.
+const storedQuotes = decodeByValue((value) => Result.getOrNull(decodeStoredQuote(value)), { maxEntries: 16_384, maxLength: 4096 })
+const fixtures = decodeByValue((value) => Result.getOrNull(decodeFixture(value)), { maxEntries: 4096, maxLength: 1024 })
 const isBookmaker = Schema.is(Bookmaker)
 
 /**
@@ -31,10 +37,10 @@ export const fixtureQuotes = (entries: ReadonlyArray<readonly [Market, Fields]>)
   let fixture: Fixture | undefined
   for (const [market, fields] of entries) {
     for (const [field, value] of Object.entries(fields)) {
-      if (field === fixtureField) fixture ??= Result.getOrUndefined(decodeFixture(value))
+      if (field === fixtureField) fixture ??= fixtures.decode(value) ?? undefined
       if (!isBookmaker(field)) continue
-      const quote = Result.getOrUndefined(decodeQuote(value))
-      if (quote === undefined || quote.market !== market || quote.bookmaker !== field) invalid++
+      const quote = storedQuotes.decode(value)
+      if (quote === null || quote.market !== market || quote.bookmaker !== field) invalid++
       else decoded.push(quote)
     }
   }
