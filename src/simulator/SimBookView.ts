@@ -25,21 +25,39 @@ const lazyMarkets = (world: World, listing: Listing, source: DataSource, nowMs: 
   return markets
 }
 
+type FixedParts = Omit<BookEvent, "live" | "markets">
+
+// A listing's ids, names, kickoff and league never change: built once per listing, not per request (Beta
+// builds the whole period's events for each tournament page it serves).
+const fixedParts = new WeakMap<Listing, FixedParts>()
+
+const fixedOf = (world: World, listing: Listing): FixedParts => {
+  let fixed = fixedParts.get(listing)
+  if (fixed === undefined) {
+    const { fixture, bookmaker } = listing
+    const names = world.names[bookmaker]
+    fixedParts.set(
+      listing,
+      fixed = {
+        fixtureId: fixture.id,
+        eventId: listing.eventId,
+        home: names[fixture.home.id]!,
+        away: names[fixture.away.id]!,
+        kickoff: new Date(listing.kickoffMs).toISOString(),
+        league: leagueName(bookmaker, fixture.league.name),
+        country: fixture.league.country
+      }
+    )
+  }
+  return fixed
+}
+
 const toEvent = (world: World, listing: Listing, source: DataSource, nowMs: number): BookEvent => {
-  const { fixture, bookmaker } = listing
-  const names = world.names[bookmaker]
-  const markets = lazyMarkets(world, listing, source, nowMs)
-  const live = source === "live" ? liveState(fixture.script, nowMs) : undefined
+  const live = source === "live" ? liveState(listing.fixture.script, nowMs) : undefined
   return {
-    fixtureId: fixture.id,
-    eventId: listing.eventId,
-    home: names[fixture.home.id]!,
-    away: names[fixture.away.id]!,
-    kickoff: new Date(listing.kickoffMs).toISOString(),
-    league: leagueName(bookmaker, fixture.league.name),
-    country: fixture.league.country,
+    ...fixedOf(world, listing),
     ...(live === undefined ? {} : { live: { minute: live.minute, homeScore: live.homeScore, awayScore: live.awayScore } }),
-    markets
+    markets: lazyMarkets(world, listing, source, nowMs)
   }
 }
 
