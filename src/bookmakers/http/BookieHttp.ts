@@ -60,16 +60,17 @@ const describe = (request: GetRequest): string => {
 
 const readCapped = (response: HttpClientResponse.HttpClientResponse, maxBytes: number) =>
   Effect.gen(function*() {
-    const tooLarge = new AttemptFailed({ reason: `response body larger than ${maxBytes} bytes refused`, retryable: false })
+    // Made only when needed: an error captures a stack trace, too dear for every response.
+    const tooLarge = () => new AttemptFailed({ reason: `response body larger than ${maxBytes} bytes refused`, retryable: false })
     const declared = Number(response.headers["content-length"])
-    if (Number.isFinite(declared) && declared > maxBytes) return yield* tooLarge
+    if (Number.isFinite(declared) && declared > maxBytes) return yield* tooLarge()
     const chunks: Array<Uint8Array> = []
     let size = 0
     yield* response.stream.pipe(
       Stream.mapError((e) => new AttemptFailed({ reason: `body read failed: ${e.reason._tag}`, retryable: true })),
       Stream.runForEach((chunk) => {
         size += chunk.byteLength
-        if (size > maxBytes) return Effect.fail(tooLarge)
+        if (size > maxBytes) return Effect.fail(tooLarge())
         chunks.push(chunk)
         return Effect.void
       })
