@@ -5,8 +5,8 @@ import { Result, Schema } from "effect"
 import type { Job } from "../domain/Job.ts"
 import { type Bookmaker, bookmakers, type DataSource, type Market } from "../domain/Market.ts"
 import { Quote } from "../domain/Quote.ts"
+import { byValue } from "../domain/byValue.ts"
 import type { Observation } from "../matching/fold.ts"
-import { decodeByValue } from "../redis/decodeByValue.ts"
 import type { Command } from "../redis/RedisStore.ts"
 
 export const fixtureField = "fixture"
@@ -143,12 +143,12 @@ export const entryCommands = (
 
 /**
  * Reads the marks stored on entries. A mark is read back by every batch that touches its entry until its
- * bookmaker's next quote replaces it, so decoded marks are kept by value (see decodeByValue.ts; a mark is
+ * bookmaker's next quote replaces it, so decoded marks are kept by value (see byValue.ts; a mark is
  * ~80 bytes, one over 512 is not the worker's), and the marks this process writes are remembered as written
  * (`remember`) instead of being decoded when they come back.
  */
 export const makeStoredReader = (maxCached = 16_384) => {
-  const marks = decodeByValue((value): Mark | null => {
+  const marks = byValue((value): Mark | null => {
     const decoded = decodeMark(value)
     return Result.isSuccess(decoded) ? decoded.success : null // null: does not decode
   }, { maxEntries: maxCached, maxLength: 512 })
@@ -166,7 +166,7 @@ export const makeStoredReader = (maxCached = 16_384) => {
       for (let i = 0; i < bookmakers.length; i++) {
         const value = values[i]
         if (value === null || value === undefined) continue
-        const mark = marks.decode(value)
+        const mark = marks.get(value)
         if (mark === null) {
           invalid.push(markFields[i]!)
           continue

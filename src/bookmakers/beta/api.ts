@@ -1,5 +1,6 @@
 // BookieBeta's simulated API: renders the world's BookView in Beta's wire format. Pure.
 import { Schema } from "effect"
+import { byValue } from "../../domain/byValue.ts"
 import type { Market } from "../../domain/Market.ts"
 import type { SimulatedApi } from "../../simulator/SimulatedApi.ts"
 import type { BookEvent, BookView } from "../../simulator/World.ts"
@@ -27,15 +28,10 @@ const slug = (text: string): string =>
     .slice(0, 64) || "tournament"
 
 // Kept per league: a tournament's events request looks up the id of every event of the period.
-const slugs = new Map<string, string>()
+const slugs = byValue(slug, { maxEntries: 4096, maxLength: 256 })
 
 /** Beta's tournament id for a league: a slug of country and league ("england-premier-league"). */
-const tournamentIdOf = (event: BookEvent): string => {
-  const name = `${event.country}-${event.league}`
-  let id = slugs.get(name)
-  if (id === undefined) slugs.set(name, id = slug(name))
-  return id
-}
+const tournamentIdOf = (event: BookEvent): string => slugs.get(`${event.country}-${event.league}`)
 
 const periodOf = (query: URLSearchParams): BetaPeriod | undefined => {
   if (query.get("live") === "true") return "live"

@@ -2,9 +2,9 @@
 // Every field is decoded with the worker's own Schemas; a bookmaker field that does not decode, or whose
 // quote belongs to another bookmaker or market, is skipped and counted rather than trusted.
 import { Result, Schema } from "effect"
+import { byValue } from "../../domain/byValue.ts"
 import { Bookmaker, type Market } from "../../domain/Market.ts"
 import { Fixture, fixtureField, type StoredQuote, StoredQuoteJson } from "../../pipeline/entryHash.ts"
-import { decodeByValue } from "../../redis/decodeByValue.ts"
 import type { Fields } from "../../redis/RedisStore.ts"
 import type { PricingQuote } from "../book.ts"
 
@@ -23,8 +23,8 @@ const decodeFixture = Schema.decodeUnknownResult(Schema.fromJsonString(Fixture))
 // A fixture is re-priced whenever one of its entries changes, and each time its other fields are read back
 // unchanged: kept by value, each is decoded once per write. 16,384 quotes (~0.5 KB of JSON and ~1 KB
 // decoded each) cover the latest quotes of ~1,300 fixtures × 3 markets × 4 bookmakers in ~25 MB at most.
-const storedQuotes = decodeByValue((value) => Result.getOrNull(decodeStoredQuote(value)), { maxEntries: 16_384, maxLength: 4096 })
-const fixtures = decodeByValue((value) => Result.getOrNull(decodeFixture(value)), { maxEntries: 4096, maxLength: 1024 })
+const storedQuotes = byValue((value) => Result.getOrNull(decodeStoredQuote(value)), { maxEntries: 16_384, maxLength: 4096 })
+const fixtures = byValue((value) => Result.getOrNull(decodeFixture(value)), { maxEntries: 4096, maxLength: 1024 })
 const isBookmaker = Schema.is(Bookmaker)
 
 /**
@@ -37,9 +37,9 @@ export const fixtureQuotes = (entries: ReadonlyArray<readonly [Market, Fields]>)
   let fixture: Fixture | undefined
   for (const [market, fields] of entries) {
     for (const [field, value] of Object.entries(fields)) {
-      if (field === fixtureField) fixture ??= fixtures.decode(value) ?? undefined
+      if (field === fixtureField) fixture ??= fixtures.get(value) ?? undefined
       if (!isBookmaker(field)) continue
-      const quote = storedQuotes.decode(value)
+      const quote = storedQuotes.get(value)
       if (quote === null || quote.market !== market || quote.bookmaker !== field) invalid++
       else decoded.push(quote)
     }
