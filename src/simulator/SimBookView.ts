@@ -11,7 +11,8 @@ import type { BookEvent, BookView } from "./World.ts"
  * The event's markets, each priced on first read: an API renders one market per request and Beta one
  * tournament's events, so pricing every market of every listed event per request would be wasted (with
  * Beta's fan-out, once per tournament). Prices are a pure function of the arguments, so reading later is
- * the same as pricing now.
+ * the same as pricing now; each market of the listing prices to a defined value (a live listing is only
+ * built while in play), so the markets present are the same as when they were priced at once.
  */
 const lazyMarkets = (world: World, listing: Listing, source: DataSource, nowMs: number): BookEvent["markets"] => {
   const markets: { [M in Market]?: NonNullable<ReturnType<typeof marketPrices>> } = {}

@@ -1,5 +1,6 @@
 // The fixtures known so far and how a new listing joins one of them. Synchronous and self-contained: the
 // FixtureResolver service holds one behind Effect.sync, the `resolve` CLI holds one per batch.
+import { type ByValue, byValue } from "../../domain/byValue.ts"
 import { byCodeUnits } from "../../domain/order.ts"
 import type { Resolution } from "../FixtureResolver.ts"
 import { type LeagueName, type Lexicon, nameLeague, nameTeam, type TeamName } from "./names.ts"
@@ -100,8 +101,8 @@ const nearScore = 0.5
 const leagueBonus = 0.02
 const leaguePenalty = 0.1
 const kickoffPenalty = 0.05
-/** Parsed names kept for repeat polls; cleared past this size so memory stays bounded. */
-const nameCacheLimit = 200_000
+/** Parsed names kept for repeat polls (per tier for teams); cleared past this size so memory stays bounded. */
+const nameCache = { maxEntries: 200_000, maxLength: 1024 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
@@ -115,8 +116,9 @@ export class ResolverIndex {
   private readonly identities = new Map<string, Array<Fixture>>()
   /** `bookmaker\u0000home\u0000away\u0000kickoff` as listed → fixture: a repeat poll needs no parsing at all. */
   private readonly listings = new Map<string, Fixture>()
-  private readonly names = new Map<string, TeamName>()
-  private readonly leagueNames = new Map<string, LeagueName>()
+  /** Team names parsed, by the tier code of the listing's league (it adds to what the name itself says). */
+  private readonly teamNames = new Map<string, ByValue<TeamName>>()
+  private readonly leagueNames: ByValue<LeagueName>
 
   private readonly lexicon: Lexicon
   private readonly settings: ResolverSettings
@@ -124,6 +126,7 @@ export class ResolverIndex {
   constructor(lexicon: Lexicon, settings: ResolverSettings) {
     this.lexicon = lexicon
     this.settings = settings
+    this.leagueNames = byValue((name) => nameLeague(lexicon, name), nameCache)
     this.bucketWidth = Math.max(settings.kickoffWindow, 60_000)
   }
 
@@ -145,7 +148,7 @@ export class ResolverIndex {
     const listingKey = `${listing.bookmaker}\u0000${signature}\u0000${listing.kickoff}`
     const cached = this.listings.get(listingKey)
     if (cached !== undefined) return { key: cached.key }
-    const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.league(listing.league)
+    const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.leagueNames.get(listing.league)
     const home = this.team(listing.home, league?.tier ?? senior)
     const away = this.team(listing.away, league?.tier ?? senior)
     const join = (fixture: Fixture): Resolution => {
@@ -211,23 +214,12 @@ export class ResolverIndex {
   }
 
   private team(raw: string, extra: Tier): TeamName {
-    const cacheKey = `${tierCode(extra)}\u0000${raw}`
-    const cached = this.names.get(cacheKey)
-    if (cached !== undefined) return cached
-    if (this.names.size >= nameCacheLimit) this.names.clear()
-    const name = nameTeam(this.lexicon, raw, extra)
-    this.names.set(cacheKey, name)
-    return name
+    const code = tierCode(extra)
+    let names = this.teamNames.get(code)
+    if (names === undefined) this.teamNames.set(code, names = byValue((name) => nameTeam(this.lexicon, name, extra), nameCache))
+    return names.get(raw)
   }
 
-  private league(raw: string): LeagueName {
-    const cached = this.leagueNames.get(raw)
-    if (cached !== undefined) return cached
-    if (this.leagueNames.size >= nameCacheLimit) this.leagueNames.clear()
-    const name = nameLeague(this.lexicon, raw)
-    this.leagueNames.set(raw, name)
-    return name
-  }
 
   /** Known fixtures the listing may join (see `assess`), best first. */
   private candidates(probe: Probe): Array<Assessed> {
