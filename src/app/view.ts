@@ -204,7 +204,19 @@ export const eventLine = (event: LifecycleEvent, t: Tracked, at: number): string
     markets: o.markets,
     ...(o.kind === "arbitrage"
       ? { roi: o.roi, staked: o.staked, profit: o.profit, payouts: o.payouts }
-      : { edge: o.edge, probability: o.probability, reference: o.reference }),
+      : {
+        edge: o.edge,
+        probability: o.probability,
+        reference: o.reference,
+        ...(o.referenceBooks === undefined ? {} : {
+          reference_books: o.referenceBooks.map((b) => ({
+            bookmaker: b.bookmaker,
+            market: b.market,
+            fetched_at: new Date(b.fetchedAt).toISOString(),
+            age_ms: Math.max(0, at - b.fetchedAt)
+          }))
+        })
+      }),
     legs: o.legs.map((l) => ({
       bookmaker: l.bookmaker,
       ...(t.events?.[l.bookmaker] === undefined ? {} : { event_id: t.events[l.bookmaker] }),

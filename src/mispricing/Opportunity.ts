@@ -35,6 +35,15 @@ export interface Arbitrage extends Common {
   readonly profit: number
 }
 
+/** One book a value bet's fair probability was computed from: a bookmaker's quote of the state market. */
+export interface ReferenceBook {
+  readonly bookmaker: string
+  /** `three_way` (for result outcomes) or `btts`. */
+  readonly market: Market
+  /** Epoch milliseconds. */
+  readonly fetchedAt: number
+}
+
 export interface Value extends Common {
   readonly kind: "value"
   /** p·price − 1, with p the reference's fair probability and the price after commission. */
@@ -42,6 +51,12 @@ export interface Value extends Common {
   readonly probability: number
   /** `consensus` or the reference bookmaker. */
   readonly reference: string
+  /**
+   * The books the probability came from, by bookmaker: how fresh the reference is, and, with the legs, which
+   * quote arrived last (a change of the consensus alone can reveal or update a value bet). Absent from
+   * records written before it existed.
+   */
+  readonly referenceBooks?: ReadonlyArray<ReferenceBook>
 }
 
 export type Opportunity = Arbitrage | Value

@@ -8,7 +8,7 @@
 import { type BookQuote, type BookRow, legOf } from "./book.ts"
 import type { CandidateGroup } from "./candidate.ts"
 import { devig } from "./devig.ts"
-import { opportunityId, opportunityOf, type Value } from "./Opportunity.ts"
+import { opportunityId, opportunityOf, type ReferenceBook, type Value } from "./Opportunity.ts"
 import { marketSlots, type Slot, type Space, slots } from "./outcomes.ts"
 import { consensus, type Settings } from "./Settings.ts"
 import { roundTo } from "./stakes.ts"
@@ -17,7 +17,7 @@ import { roundTo } from "./stakes.ts"
 const stateMarket = { result: "three_way", btts: "btts" } as const
 
 interface FairBook {
-  readonly bookmaker: string
+  readonly source: ReferenceBook
   /** Fair probability per state of the space. */
   readonly states: ReadonlyArray<number>
 }
@@ -25,9 +25,13 @@ interface FairBook {
 /** Each bookmaker's fair state probabilities for a space, from its complete book of that space's market. */
 const fairBooks = (book: ReadonlyArray<BookRow>, space: Space, settings: Settings): Array<FairBook> =>
   book.flatMap((row) => {
-    const quotes = marketSlots(stateMarket[space]).map((s) => row.quotes[s.index])
+    const market = stateMarket[space]
+    const quotes = marketSlots(market).map((s) => row.quotes[s.index])
     return quotes.every((q) => q !== undefined)
-      ? [{ bookmaker: row.bookmaker, states: devig(settings.devig, quotes.map((q) => q.price)) }]
+      ? [{
+        source: { bookmaker: row.bookmaker, market, fetchedAt: Math.max(...quotes.map((q) => q.fetchedAt)) },
+        states: devig(settings.devig, quotes.map((q) => q.price))
+      }]
       : []
   })
 
@@ -44,7 +48,7 @@ interface Reference {
 /** What `bookmaker` is judged by; undefined when the reference is itself or too thin. */
 const referenceFor = (bookmaker: string, fair: ReadonlyArray<FairBook>, settings: Settings): Reference | undefined => {
   const others = fair.filter((f) =>
-    f.bookmaker !== bookmaker && (settings.reference === consensus || f.bookmaker === settings.reference)
+    f.source.bookmaker !== bookmaker && (settings.reference === consensus || f.source.bookmaker === settings.reference)
   )
   if (others.length < (settings.reference === consensus ? minConsensus : 1)) return undefined
   return {
@@ -57,11 +61,12 @@ const probabilityOf = (slot: Slot, states: ReadonlyArray<number>): number =>
   states.reduce((p, ps, s) => ((slot.cover & (1 << s)) !== 0 ? p + ps : p), 0)
 
 // Kelly stake: the bankroll fraction edge / (price − 1) maximises expected log growth.
-const build = (fixture: string, q: BookQuote, probability: number, edge: number, settings: Settings): Value => ({
+const build = (fixture: string, q: BookQuote, probability: number, edge: number, reference: Reference, settings: Settings): Value => ({
   ...opportunityOf("value", fixture, [legOf(q, roundTo(settings.bankroll * edge / (q.effective - 1), settings.unit))]),
   edge,
   probability,
-  reference: settings.reference
+  reference: settings.reference,
+  referenceBooks: reference.books.map((f) => f.source)
 })
 
 /** Per outcome, every price whose edge exceeds the value threshold, best edge first. */
@@ -88,7 +93,7 @@ export const valueCandidates = (
           id: opportunityId("value", fixture, [slot]),
           legs: [q],
           ret: edge,
-          make: () => build(fixture, q, probability, edge, settings)
+          make: () => build(fixture, q, probability, edge, reference, settings)
         }]
         : []
     }).sort((a, b) => b.ret - a.ret)

@@ -32,7 +32,11 @@ const value: Value = {
   legs: [{ bookmaker: "BookieBeta", market: "three_way", outcome: "home", price: 2.38, stake: 11.75, fetchedAt: t0 + 50_000 }],
   edge: 0.1621,
   probability: 0.4883,
-  reference: "consensus"
+  reference: "consensus",
+  referenceBooks: [
+    { bookmaker: "BookieAlpha", market: "three_way", fetchedAt: t0 + 51_000 },
+    { bookmaker: "BookieDelta", market: "three_way", fetchedAt: t0 + 52_000 }
+  ]
 }
 
 const events = { BookieBeta: "b-17", BookieDelta: "d-903" }
@@ -167,10 +171,14 @@ describe("eventLine", () => {
     })
   })
 
-  it("a value bet carries its edge, probability and reference", () => {
+  it("a value bet carries its edge, probability and reference, and the reference's books with their ages", () => {
     const parsed = JSON.parse(eventLine("gone", trackedValue, t0 + 54_000))
     assert.deepInclude(parsed, { event: "gone", kind: "value", edge: 0.1621, probability: 0.4883, reference: "consensus" })
     assert.notProperty(parsed, "roi")
+    assert.deepStrictEqual(parsed.reference_books, [
+      { bookmaker: "BookieAlpha", market: "three_way", fetched_at: "2025-06-01T12:00:51.000Z", age_ms: 3_000 },
+      { bookmaker: "BookieDelta", market: "three_way", fetched_at: "2025-06-01T12:00:52.000Z", age_ms: 2_000 }
+    ])
   })
 })
 

@@ -83,4 +83,28 @@ describe("latency attribution", () => {
       { total: 1002, toFetch: 500 }
     ])
   })
+
+  it("times a value bet from its newest input, a book of its reference when that came last", () => {
+    const jobs = [
+      { ms: 1000, key: "BookieAlpha|three_way|upcoming" },
+      { ms: 1500, key: "BookieGamma|three_way|upcoming" },
+      { ms: 4000, key: "BookieDelta|three_way|upcoming" },
+      { ms: 4300, key: "BookieGamma|three_way|upcoming" }
+    ]
+    const fields = {
+      event: "updated",
+      source: "upcoming",
+      legs: JSON.stringify([{ bookmaker: "BookieAlpha", market: "three_way", age_ms: 3800 }]),
+      reference_books: JSON.stringify([
+        { bookmaker: "BookieDelta", market: "three_way", age_ms: 800 },
+        { bookmaker: "BookieGamma", market: "three_way", age_ms: 3000 }
+      ]),
+      detected_at: new Date(5000).toISOString()
+    }
+    // Delta's book, fetched at 4200 by the job enqueued at 4000, completed it (Gamma's book is the one fetched
+    // at 2000; its later job, at 4300, is not what the bet rests on). Its leg, fetched at 1200 by the job
+    // enqueued at 1000, is where the former rule starts.
+    assert.deepStrictEqual(opportunityLatencies(jobs, [{ ms: 5010, fields }]), [{ total: 1010, toFetch: 200 }])
+    assert.deepStrictEqual(opportunityLatencies(jobs, [{ ms: 5010, fields }], "legs"), [{ total: 4010, toFetch: 200 }])
+  })
 })

@@ -1,14 +1,14 @@
 // The detector's pure parts: lifecycle diff, matched-message decoding, entry decoding, event fields and
 // publish commands, latency quantiles.
 import { assert, describe, it } from "@effect/vitest"
-import { Result } from "effect"
+import { Result, Schema } from "effect"
 import { fixtureQuotes } from "../../src/mispricing/detector/entryQuotes.ts"
 import { diff } from "../../src/mispricing/detector/lifecycle.ts"
 import { quantile, summarize } from "../../src/mispricing/detector/latency.ts"
 import { decodeMatched } from "../../src/mispricing/detector/MatchedMessage.ts"
 import { changeCommands, eventFields } from "../../src/mispricing/detector/publication.ts"
-import { refresh, revise, type Tracked, track } from "../../src/mispricing/detector/record.ts"
-import { type Arbitrage, opportunitySignature } from "../../src/mispricing/Opportunity.ts"
+import { refresh, revise, type Tracked, TrackedJson, track } from "../../src/mispricing/detector/record.ts"
+import { type Arbitrage, opportunitySignature, type Value } from "../../src/mispricing/Opportunity.ts"
 
 const o = (id: string, signature: string, since = 0) => ({ id, signature, since })
 
@@ -133,6 +133,22 @@ const arbitrage: Arbitrage = {
   profit: 5
 }
 const tracked: Tracked = track(arbitrage, { source: "upcoming", fixtureKey: "k", name: "Lyon v Nice" }, 5_000)
+const value: Value = {
+  kind: "value",
+  id: "value|upcoming:k|three_way:home",
+  signature: "value|upcoming:k|three_way:home|BookieGamma@2.3/7.8",
+  fixture: "upcoming:k",
+  markets: ["three_way"],
+  legs: [{ bookmaker: "BookieGamma", market: "three_way", outcome: "home", price: 2.3, stake: 7.8, fetchedAt: 1_000 }],
+  edge: 0.1,
+  probability: 0.48,
+  reference: "consensus",
+  referenceBooks: [
+    { bookmaker: "BookieAlpha", market: "three_way", fetchedAt: 2_000 },
+    { bookmaker: "BookieBeta", market: "three_way", fetchedAt: 4_500 }
+  ]
+}
+const trackedValue: Tracked = track(value, { source: "upcoming", fixtureKey: "k", name: "Lyon v Nice" }, 5_000)
 
 describe("publication", () => {
   it("event fields: legs with their ages at the event's time, the return, times in ISO-8601", () => {
@@ -155,6 +171,30 @@ describe("publication", () => {
       detected_at: new Date(6_000).toISOString(),
       since: new Date(5_000).toISOString()
     })
+  })
+
+  it("event fields of a value bet: its reference's books with their ages, as the legs'", () => {
+    const fields = eventFields("updated", trackedValue, 6_000)
+    assert.deepInclude(fields, { kind: "value", edge: "0.1", probability: "0.48", reference: "consensus" })
+    assert.deepStrictEqual(JSON.parse(fields.legs!), [
+      { bookmaker: "BookieGamma", market: "three_way", outcome: "home", price: 2.3, stake: 7.8, age_ms: 5_000 }
+    ])
+    assert.deepStrictEqual(JSON.parse(fields.reference_books!), [
+      { bookmaker: "BookieAlpha", market: "three_way", age_ms: 4_000 },
+      { bookmaker: "BookieBeta", market: "three_way", age_ms: 1_500 }
+    ])
+    // A record written before reference books existed has none to show.
+    const { referenceBooks: _, ...older } = value
+    assert.notProperty(eventFields("gone", { ...trackedValue, opportunity: older }, 6_000), "reference_books")
+  })
+
+  it("a record keeps its reference books through Redis; one written before them still reads", () => {
+    const decode = Schema.decodeUnknownSync(TrackedJson)
+    const encoded = Schema.encodeSync(TrackedJson)(trackedValue)
+    assert.deepStrictEqual(decode(encoded), trackedValue)
+    const { referenceBooks: _, ...older } = value
+    const olderRecord = { ...trackedValue, opportunity: older }
+    assert.deepStrictEqual(decode(JSON.stringify(olderRecord)), olderRecord)
   })
 
   it("publish-once keyed on (event, signature); the active set follows: zadd by return, zrem when gone", () => {
@@ -190,6 +230,27 @@ describe("publication", () => {
     const { active, changes } = diff([tracked], [refetched], revise, refresh)
     assert.deepStrictEqual(changes, [])
     assert.deepStrictEqual(active, [{ ...tracked, opportunity: { ...arbitrage, legs: refetched.opportunity.legs } }])
+  })
+
+  it("a value bet found again unchanged takes its reference books' new fetch times too", () => {
+    const later = (t: number) => t + 300_000
+    const referenceBooks = value.referenceBooks!.map((b) => ({ ...b, fetchedAt: later(b.fetchedAt) }))
+    const refetched = track(
+      {
+        ...value,
+        legs: value.legs.map((l) => ({ ...l, fetchedAt: later(l.fetchedAt) })),
+        referenceBooks,
+        edge: 0.1001 // a consensus that moved without moving the stake: not a change
+      },
+      { source: "upcoming", fixtureKey: "k", name: "Lyon v Nice" },
+      305_000
+    )
+    const { active, changes } = diff([trackedValue], [refetched], revise, refresh)
+    assert.deepStrictEqual(changes, [])
+    assert.deepStrictEqual(active, [{
+      ...trackedValue,
+      opportunity: { ...value, legs: refetched.opportunity.legs, referenceBooks }
+    }])
   })
 })
 

@@ -1,4 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
+import type { PricingQuote } from "../../src/mispricing/book.ts"
 import { priceFixture } from "../../src/mispricing/priceFixture.ts"
 import { legsOf, now, quote, quotesOf, settings, values } from "./quotes.ts"
 
@@ -75,6 +76,27 @@ describe("value against the consensus", () => {
     assert.approximately(found[0]!.probability, (34 / 71 + fairB) / 2, 1e-12)
     assert.approximately(found[0]!.edge, 0.1164395699, 1e-9)
     assert.strictEqual(found[0]!.reference, "consensus")
+  })
+
+  it("names the books its probability came from, each with the time its quote was fetched", () => {
+    const aged = (quotes: ReadonlyArray<PricingQuote>, age: number) => quotes.map((q) => ({ ...q, fetchedAt: now - age }))
+    const found = values(priceFixture("F", [...aged(bookA, 3_000), ...aged(bookB, 1_000), boosted], settings(), now).opportunities)
+    assert.deepStrictEqual(found[0]!.referenceBooks, [
+      { bookmaker: "A", market: "three_way", fetchedAt: now - 3_000 },
+      { bookmaker: "B", market: "three_way", fetchedAt: now - 1_000 }
+    ])
+    // Against one named bookmaker, that bookmaker's book alone; btts is judged by the btts books.
+    const named = values(priceFixture("F", [...bookA, ...bookB, boosted], settings({ reference: "A" }), now).opportunities)
+    assert.deepStrictEqual(named[0]!.referenceBooks, [{ bookmaker: "A", market: "three_way", fetchedAt: now }])
+    const btts = values(priceFixture("F", [
+      ...aged(quotesOf("A", "btts", { yes: 1.9, no: 1.9 }), 500),
+      ...quotesOf("B", "btts", { yes: 2.3, no: 1.75 }),
+      ...quotesOf("C", "btts", { yes: 1.92, no: 1.88 })
+    ], settings(), now).opportunities)
+    assert.deepStrictEqual(btts[0]!.referenceBooks, [
+      { bookmaker: "A", market: "btts", fetchedAt: now - 500 },
+      { bookmaker: "C", market: "btts", fetchedAt: now }
+    ])
   })
 
   it("reports the best edge per outcome once", () => {

@@ -21,7 +21,7 @@ export const eventHeader = (event: LifecycleEvent, t: Tracked) => ({
   ...(t.name === undefined ? {} : { fixture_name: t.name })
 })
 
-/** The fields of one `opportunities` stream entry. Leg ages are measured at `at`, the event's time. */
+/** The fields of one `opportunities` stream entry. Leg and reference book ages are measured at `at`, the event's time. */
 export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fields => {
   const o = t.opportunity
   return {
@@ -37,7 +37,18 @@ export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fiel
     }))),
     ...(o.kind === "arbitrage"
       ? { roi: String(o.roi), staked: String(o.staked), profit: String(o.profit) }
-      : { edge: String(o.edge), probability: String(o.probability), reference: o.reference }),
+      : {
+        edge: String(o.edge),
+        probability: String(o.probability),
+        reference: o.reference,
+        ...(o.referenceBooks === undefined ? {} : {
+          reference_books: JSON.stringify(o.referenceBooks.map((b) => ({
+            bookmaker: b.bookmaker,
+            market: b.market,
+            age_ms: Math.max(0, at - b.fetchedAt)
+          })))
+        })
+      }),
     detected_at: new Date(at).toISOString(),
     since: new Date(t.since).toISOString()
   }

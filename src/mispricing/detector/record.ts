@@ -36,7 +36,8 @@ export const OpportunitySchema = Schema.Union([
     kind: Schema.Literal("value"),
     edge: Schema.Finite,
     probability: Schema.Finite,
-    reference: Schema.String
+    reference: Schema.String,
+    referenceBooks: Schema.optionalKey(Schema.Array(Schema.Struct({ bookmaker: Schema.String, market: Market, fetchedAt: Schema.Finite })))
   })
 ])
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -86,10 +87,18 @@ export const track = (
 export const revise = (old: Tracked, found: Tracked): Tracked => ({ ...found, since: old.since })
 
 /**
- * Found again unchanged (same bookmakers, prices and stakes): the active version takes its legs' newer fetch
- * times, so their ages (in the view, and in a later `gone` event) are true; nothing is published for it.
+ * Found again unchanged (same bookmakers, prices and stakes): the active version takes its legs' and its
+ * reference books' newer fetch times, so their ages (in the view, and in a later `gone` event) are true;
+ * nothing is published for it.
  */
-export const refresh = (old: Tracked, found: Tracked): Tracked => ({
-  ...old,
-  opportunity: { ...old.opportunity, legs: found.opportunity.legs }
-})
+export const refresh = (old: Tracked, found: Tracked): Tracked => {
+  const o = found.opportunity
+  return {
+    ...old,
+    opportunity: {
+      ...old.opportunity,
+      legs: o.legs,
+      ...(o.kind === "value" && o.referenceBooks !== undefined ? { referenceBooks: o.referenceBooks } : {})
+    }
+  }
+}
