@@ -46,9 +46,15 @@ export const parseQuoteLine = (line: string): Result.Result<FixtureQuote, string
     onFailure: (e) => e.message.replaceAll("\n", " ")
   })
 
-/** One opportunity as a JSON line, with leg times as ISO-8601 like the input. */
+const isoFetched = <A extends { readonly fetchedAt: number }>({ fetchedAt, ...rest }: A) => ({
+  ...rest,
+  fetched_at: new Date(fetchedAt).toISOString()
+})
+
+/** One opportunity as a JSON line, with leg and reference book times as ISO-8601 like the input. */
 export const opportunityLine = (o: Opportunity): string =>
   JSON.stringify({
     ...o,
-    legs: o.legs.map(({ fetchedAt, ...leg }) => ({ ...leg, fetched_at: new Date(fetchedAt).toISOString() }))
+    legs: o.legs.map(isoFetched),
+    ...(o.kind === "value" && o.referenceBooks !== undefined ? { referenceBooks: o.referenceBooks.map(isoFetched) } : {})
   })

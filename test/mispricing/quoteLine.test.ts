@@ -61,6 +61,29 @@ describe("quote lines", () => {
       { bookmaker: "B", market: "btts", outcome: "no", price: 2.05, stake: 50.6, fetched_at: "2025-05-01T12:00:01.000Z" }
     ])
   })
+
+  it("prints a value bet's reference books with ISO times", () => {
+    const at = (second: number) => `2025-05-01T12:00:0${second}Z`
+    const book = (bookmaker: string, second: number, home: number, draw: number, away: number) =>
+      ([["home", home], ["draw", draw], ["away", away]] as const).map(([outcome, price]) => ({
+        fixture: "F",
+        bookmaker,
+        market: "three_way" as const,
+        outcome,
+        price,
+        fetchedAt: at(second)
+      }))
+    const [fixture] = priceQuotes([
+      ...book("A", 1, 2.0, 3.4, 4.0),
+      ...book("B", 2, 1.95, 3.5, 4.1),
+      { fixture: "F", bookmaker: "C", market: "three_way", outcome: "home", price: 2.3, fetchedAt: at(3) }
+    ], settings())
+    const printed = JSON.parse(opportunityLine(fixture!.opportunities.find((o) => o.kind === "value")!))
+    assert.deepStrictEqual(printed.referenceBooks, [
+      { bookmaker: "A", market: "three_way", fetched_at: "2025-05-01T12:00:01.000Z" },
+      { bookmaker: "B", market: "three_way", fetched_at: "2025-05-01T12:00:02.000Z" }
+    ])
+  })
 })
 
 describe("priceQuotes", () => {
