@@ -41,7 +41,8 @@ export const OpportunitySchema = Schema.Union([
   })
 ])
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const inStep: Same<typeof OpportunitySchema.Type, Opportunity> = true
+// Required<…> too: an optional field missing from one side would otherwise still compare as the same type.
+const inStep: Same<Required<typeof OpportunitySchema.Type>, Required<Opportunity>> = true
 void inStep
 
 export const Tracked = Schema.Struct({
