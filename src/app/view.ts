@@ -4,7 +4,7 @@ import type { LifecycleEvent } from "../mispricing/detector/lifecycle.ts"
 import type { LatencySummary } from "../mispricing/detector/latency.ts"
 import { eventHeader } from "../mispricing/detector/publication.ts"
 import type { Tracked } from "../mispricing/detector/record.ts"
-import { returnOf } from "../mispricing/Opportunity.ts"
+import { ageAt, returnOf } from "../mispricing/Opportunity.ts"
 import { type RejectionReason, rejectionReasons } from "../mispricing/priceFixture.ts"
 
 export interface StreamStats {
@@ -213,7 +213,7 @@ export const eventLine = (event: LifecycleEvent, t: Tracked, at: number): string
             bookmaker: b.bookmaker,
             market: b.market,
             fetched_at: new Date(b.fetchedAt).toISOString(),
-            age_ms: Math.max(0, at - b.fetchedAt)
+            age_ms: ageAt(b.fetchedAt, at)
           }))
         })
       }),
@@ -225,7 +225,7 @@ export const eventLine = (event: LifecycleEvent, t: Tracked, at: number): string
       price: l.price,
       stake: l.stake,
       fetched_at: new Date(l.fetchedAt).toISOString(),
-      age_ms: Math.max(0, at - l.fetchedAt)
+      age_ms: ageAt(l.fetchedAt, at)
     })),
     ...(t.events === undefined ? {} : { event_ids: t.events }),
     since: new Date(t.since).toISOString(),

@@ -35,6 +35,9 @@ export interface Arbitrage extends Common {
   readonly profit: number
 }
 
+/** How old a quote fetched at `fetchedAt` is at `at` (epoch ms), never negative: for the ages events show. */
+export const ageAt = (fetchedAt: number, at: number): number => Math.max(0, at - fetchedAt)
+
 /** One book a value bet's fair probability was computed from: a bookmaker's quote of the state market. */
 export interface ReferenceBook {
   readonly bookmaker: string

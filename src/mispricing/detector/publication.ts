@@ -6,7 +6,7 @@ import { Schema } from "effect"
 import type { Command, Fields } from "../../redis/RedisStore.ts"
 import { activeOpportunities, opportunitiesStream, opportunityKey } from "../../redis/keys.ts"
 import type { Change, LifecycleEvent } from "./lifecycle.ts"
-import { returnOf } from "../Opportunity.ts"
+import { ageAt, returnOf } from "../Opportunity.ts"
 import { type Tracked, TrackedJson } from "./record.ts"
 
 const encodeTracked = Schema.encodeSync(TrackedJson)
@@ -33,7 +33,7 @@ export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fiel
       outcome: l.outcome,
       price: l.price,
       stake: l.stake,
-      age_ms: Math.max(0, at - l.fetchedAt)
+      age_ms: ageAt(l.fetchedAt, at)
     }))),
     ...(o.kind === "arbitrage"
       ? { roi: String(o.roi), staked: String(o.staked), profit: String(o.profit) }
@@ -45,7 +45,7 @@ export const eventFields = (event: LifecycleEvent, t: Tracked, at: number): Fiel
           reference_books: JSON.stringify(o.referenceBooks.map((b) => ({
             bookmaker: b.bookmaker,
             market: b.market,
-            age_ms: Math.max(0, at - b.fetchedAt)
+            age_ms: ageAt(b.fetchedAt, at)
           })))
         })
       }),
