@@ -179,12 +179,13 @@ export const headline: Benchmark = {
     const w = worker.drain
     const lat = worker.paced.latencies
     const refLat = ref.paced.latencies
-    /** A paced quantile of the worker, as a ratio to the reference's when both were timed. */
-    const pacedQuantile = (id: string, q: number): ReadonlyArray<Sample> => {
-      if (lat.length === 0) return []
+    /** Each paced quantile of the reference, then of the worker as a ratio to the reference's when both were timed. */
+    const pacedQuantiles = [["p50", 0.5], ["p90", 0.9], ["p99", 0.99]] as const
+    const refPaced = refLat.length === 0 ? [] : pacedQuantiles.map(([p, q]) => ({ id: `ref.paced.${p}`, value: quantile(refLat, q) }))
+    const workerPaced = lat.length === 0 ? [] : pacedQuantiles.map(([p, q], n): Sample => {
       const value = quantile(lat, q)
-      return refLat.length === 0 ? [{ id, value }] : [{ id, value, ratio: value / quantile(refLat, q) }]
-    }
+      return refPaced.length === 0 ? { id: `paced.${p}`, value } : { id: `paced.${p}`, value, ratio: value / refPaced[n]!.value }
+    })
     const samples: Array<Sample> = [
       { id: "ref.jobsPerSec", value: r.jobsPerSec },
       { id: "worker.jobsPerSec", value: w.jobsPerSec, ratio: w.jobsPerSec / r.jobsPerSec },
@@ -194,14 +195,8 @@ export const headline: Benchmark = {
       { id: "worker.readsPerJob", value: w.socketReadsPerJob, ratio: w.socketReadsPerJob / r.socketReadsPerJob },
       { id: "ref.peakRss", value: ref.rssMiB },
       { id: "worker.peakRss", value: worker.rssMiB, ratio: worker.rssMiB / ref.rssMiB },
-      ...(refLat.length === 0 ? [] : [
-        { id: "ref.paced.p50", value: quantile(refLat, 0.5) },
-        { id: "ref.paced.p90", value: quantile(refLat, 0.9) },
-        { id: "ref.paced.p99", value: quantile(refLat, 0.99) }
-      ]),
-      ...pacedQuantile("paced.p50", 0.5),
-      ...pacedQuantile("paced.p90", 0.9),
-      ...pacedQuantile("paced.p99", 0.99),
+      ...refPaced,
+      ...workerPaced,
       ...(worker.paced.redisClock.length === 0 ? [] : [{ id: "paced.p99redis", value: quantile(worker.paced.redisClock, 0.99) }])
     ]
     return {

@@ -220,7 +220,6 @@ export class ResolverIndex {
     return names.get(raw)
   }
 
-
   /** Known fixtures the listing may join (see `assess`), best first. */
   private candidates(probe: Probe): Array<Assessed> {
     const { kickoffWindow } = this.settings
