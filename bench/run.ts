@@ -3,6 +3,7 @@
 // Exits 1 when a correctness check fails (e.g. matched entries ≠ expected); a missed target is reported, not fatal.
 import { writeFileSync } from "node:fs"
 import { Effect } from "effect"
+import type { PerJobTime } from "./lib/profile.ts"
 import { renderTable } from "./lib/report.ts"
 import { benchSettings } from "./lib/settings.ts"
 import { describeGcPhases, runBench } from "./suite.ts"
@@ -29,6 +30,16 @@ for (const p of report.profiles) {
   for (const h of p.hot.slice(0, 15)) {
     process.stdout.write(`  ${h.percent.toFixed(1).padStart(5)}%  ${h.selfMs.toFixed(0).padStart(6)} ms  ${h.fn}  ${h.where}\n`)
   }
+}
+if (report.perJob.length > 0) {
+  const us = (n: number) => n.toFixed(1).padStart(7)
+  process.stdout.write("\nworker against the reference, sampled µs per job (drain + paced), largest excess first, places under 0.5 µs left out:\n")
+  process.stdout.write(`  ${"where".padEnd(22)}  ${"worker".padStart(7)}  ${"ref".padStart(7)}  ${"excess".padStart(7)}\n`)
+  for (const p of report.perJob.filter((p) => Math.max(p.us, p.referenceUs) >= 0.5)) {
+    process.stdout.write(`  ${p.where.padEnd(22)}  ${us(p.us)}  ${us(p.referenceUs)}  ${us(p.us - p.referenceUs)}\n`)
+  }
+  const sum = (f: (p: PerJobTime) => number) => report.perJob.reduce((total, p) => total + f(p), 0)
+  process.stdout.write(`  ${"all".padEnd(22)}  ${us(sum((p) => p.us))}  ${us(sum((p) => p.referenceUs))}  ${us(sum((p) => p.us - p.referenceUs))}\n`)
 }
 process.stdout.write(`\nresults: ${jsonFile}\n`)
 process.exitCode = report.checks.every((c) => c.ok) ? 0 : 1

@@ -6,12 +6,12 @@ import { startRedisServer } from "../test/support/redisServer.ts"
 import type { Benchmark, BenchContext } from "./lib/context.ts"
 import { scaled } from "./lib/context.ts"
 import { describeGc, type GcSummary, parseGcTrace, summariseGc } from "./lib/gcTrace.ts"
-import { summariseProfile, type HotFunction } from "./lib/profile.ts"
+import { type HotFunction, type PackageTime, type PerJobTime, perJobAgainst, summariseProfile } from "./lib/profile.ts"
 import { buildRow, type Check, type Row, type Sample } from "./lib/report.ts"
 import type { BenchSettings } from "./lib/settings.ts"
-import { startConsumers } from "./lib/consumers.ts"
+import { type Consumers, startConsumers } from "./lib/consumers.ts"
 import { makeJobs, roundsIn } from "./lib/workload.ts"
-import { drain, mainJs, stage, startWorkers } from "./lib/worker.ts"
+import { drain, mainJs, stage, startReference, startWorkers } from "./lib/worker.ts"
 import { catalogue } from "./catalogue.ts"
 import { pacedPhase } from "./parts/headline.ts"
 
@@ -30,6 +30,8 @@ export interface BenchReport {
   readonly checks: ReadonlyArray<Check>
   readonly details: Readonly<Record<string, ReadonlyArray<unknown>>>
   readonly profiles: ReadonlyArray<Profile>
+  /** The worker's and the reference's headline profiles side by side, when both were taken (see perJobAgainst). */
+  readonly perJob: ReadonlyArray<PerJobTime>
 }
 
 export interface Profile {
@@ -38,9 +40,17 @@ export interface Profile {
   readonly file: string
   readonly totalMs: number
   readonly hot: ReadonlyArray<HotFunction>
-  readonly byPackage: ReadonlyArray<{ readonly where: string; readonly percent: number }>
-  /** The worker's collections (--trace-gc-nvp) in each phase of the profiled run. */
+  readonly byPackage: ReadonlyArray<PackageTime>
+  /** The jobs of the profiled run (drain + paced), for a headline profile. */
+  readonly jobs?: number
+  /** The consumer's collections (--trace-gc-nvp) in each phase of a headline profile. */
   readonly gc?: GcPhases
+}
+
+/** What a profiled headline run measured besides the profile: its jobs (drain + paced) and collections. */
+interface Profiled {
+  readonly jobs: number
+  readonly gc: GcPhases
 }
 
 export interface GcPhases {
@@ -49,10 +59,10 @@ export interface GcPhases {
 }
 
 /** The profile one process wrote into `dir` when it exited. */
-const readProfile = (name: string, why: string, dir: string, gc: GcPhases | undefined): Profile => {
+const readProfile = (name: string, why: string, dir: string, profiled: Profiled | undefined): Profile => {
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))
   if (file === undefined) throw new Error(`no .cpuprofile written in ${dir}`)
-  return { name, why, file: `${dir}/${file}`, ...summariseProfile(`${dir}/${file}`), ...(gc === undefined ? {} : { gc }) }
+  return { name, why, file: `${dir}/${file}`, ...summariseProfile(`${dir}/${file}`), ...profiled }
 }
 
 export const describeGcPhases = (gc: GcPhases): ReadonlyArray<string> => [
@@ -68,42 +78,61 @@ const profileDir = (ctx: BenchContext, name: string) => {
 
 const cpuProf = (dir: string) => ["--cpu-prof", `--cpu-prof-dir=${dir}`]
 
+/**
+ * The headline's two phases on the consumer `start` gives (with these node flags, logging to `<logPrefix>.0.log`),
+ * with the collector's pauses traced: the CPU profile says where its time goes, the trace how much of each
+ * phase it spent stopped.
+ */
+const profileHeadline = async (
+  ctx: BenchContext,
+  dir: string,
+  start: (nodeFlags: ReadonlyArray<string>, logPrefix: string) => Consumers
+): Promise<Profiled> => {
+  const jobs = makeJobs(scaled(100_000, ctx.scale, 48))
+  const pacedCount = scaled(10_000, ctx.scale, 48)
+  await stage(ctx.monitor, jobs)
+  const spawnedAt = performance.now() // ≈ when the consumer's isolate started, the origin of its trace's clock
+  const log = `${dir}/consumer`
+  const consumers = start([...cpuProf(dir), "--trace-gc-nvp"], log)
+  const since = () => performance.now() - spawnedAt
+  let drainedAt = 0
+  let pacedAt = 0
+  try {
+    await drain(ctx.monitor, consumers, jobs, Math.max(120_000, jobs.length * 4))
+    drainedAt = since()
+    await pacedPhase(ctx, consumers, jobs.length, roundsIn(jobs.length), pacedCount)
+    pacedAt = since()
+  } finally {
+    await consumers.stop() // the profile is written when the process exits
+  }
+  const events = parseGcTrace(readFileSync(`${log}.0.log`, "utf8"))
+  return {
+    jobs: jobs.length + pacedCount,
+    gc: {
+      drain: summariseGc(events, { fromMs: 0, toMs: drainedAt }, jobs.length),
+      paced: summariseGc(events, { fromMs: drainedAt, toMs: pacedAt }, pacedCount)
+    }
+  }
+}
+
 /** What to profile when one of its rows misses its target: the process doing the work (--cpu-prof, or the inspector's profiler around the timed work). */
 const profilers: ReadonlyArray<{
   readonly name: string
   readonly rows: ReadonlyArray<string>
   /** Runs the process with a CPU profile written to `dir`; what else it measured. */
-  readonly run: (ctx: BenchContext, dir: string) => Promise<GcPhases | undefined>
+  readonly run: (ctx: BenchContext, dir: string) => Promise<Profiled | undefined>
 }> = [
   {
     name: "worker",
     rows: ["worker.jobsPerSec", "worker.peakRss", "paced.p99", "rt.growth"],
-    // The headline's two phases, with the collector's pauses traced: the CPU profile says where the worker's
-    // time goes, the trace how much of each phase it spent stopped.
-    run: async (ctx, dir) => {
-      const jobs = makeJobs(scaled(100_000, ctx.scale, 48))
-      const pacedCount = scaled(10_000, ctx.scale, 48)
-      await stage(ctx.monitor, jobs)
-      const log = `${dir}/worker`
-      const spawnedAt = performance.now() // ≈ when the worker's isolate started, the origin of its trace's clock
-      const workers = startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob: 5, logPrefix: log, nodeFlags: [...cpuProf(dir), "--trace-gc-nvp"] })
-      const since = () => performance.now() - spawnedAt
-      let drainedAt = 0
-      let pacedAt = 0
-      try {
-        await drain(ctx.monitor, workers, jobs, Math.max(120_000, jobs.length * 4))
-        drainedAt = since()
-        await pacedPhase(ctx, workers, jobs.length, roundsIn(jobs.length), pacedCount)
-        pacedAt = since()
-      } finally {
-        await workers.stop() // the profile is written when the process exits
-      }
-      const events = parseGcTrace(readFileSync(`${log}.0.log`, "utf8"))
-      return {
-        drain: summariseGc(events, { fromMs: 0, toMs: drainedAt }, jobs.length),
-        paced: summariseGc(events, { fromMs: drainedAt, toMs: pacedAt }, pacedCount)
-      }
-    }
+    run: (ctx, dir) =>
+      profileHeadline(ctx, dir, (nodeFlags, logPrefix) => startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob: 5, logPrefix, nodeFlags }))
+  },
+  {
+    // The same two phases on the reference: what the worker spends per job beyond it, place by place.
+    name: "reference",
+    rows: ["worker.jobsPerSec"],
+    run: (ctx, dir) => profileHeadline(ctx, dir, (nodeFlags, logPrefix) => startReference(ctx.redisUrl, 5, logPrefix, nodeFlags))
   },
   {
     name: "decode",
@@ -190,12 +219,16 @@ export const runBench = async (
       const ctx = context(0)
       const dir = profileDir(ctx, p.name)
       try {
-        const gc = await p.run(ctx, dir)
-        profiles.push(readProfile(p.name, missed.length === 0 ? "BENCH_PROFILE=always" : `missed: ${missed.join(", ")}`, dir, gc))
+        const profiled = await p.run(ctx, dir)
+        profiles.push(readProfile(p.name, missed.length === 0 ? "BENCH_PROFILE=always" : `missed: ${missed.join(", ")}`, dir, profiled))
       } catch (error) {
         checks.push({ name: `profile ${p.name}`, ok: false, detail: error instanceof Error ? error.message : String(error) })
       }
     }
+
+    const worker = profiles.find((p) => p.name === "worker")
+    const reference = profiles.find((p) => p.name === "reference")
+    const perJob = worker?.jobs === undefined || reference === undefined ? [] : perJobAgainst(worker, reference, worker.jobs)
 
     return {
       startedAt,
@@ -211,7 +244,8 @@ export const runBench = async (
       rows,
       checks,
       details,
-      profiles
+      profiles,
+      perJob
     }
   } finally {
     monitor.disconnect()

@@ -28,7 +28,11 @@ const shortUrl = (url: string) => {
   return inModules >= 0 ? path.slice(inModules + "node_modules/".length) : relative(process.cwd(), path)
 }
 
-/** Where a frame's code lives: a package (`effect`, `ioredis`), a folder of ours (`dist/pipeline`), node or V8. */
+/**
+ * Where a frame's code lives: a package (`effect`, `ioredis`), a folder of ours (`dist/pipeline`), node or V8.
+ * The reference runs our TypeScript sources (`src/bookmakers`) where the worker runs their build: both count
+ * as `dist/…`, so the two profiles compare.
+ */
 const packageOf = (url: string) => {
   if (url === "") return "(v8/native)"
   if (url.startsWith("node:")) return "node internals"
@@ -38,7 +42,7 @@ const packageOf = (url: string) => {
     const rest = path.slice(inModules + "node_modules/".length).split("/")
     return rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!
   }
-  return relative(process.cwd(), path).split("/").slice(0, 2).join("/")
+  return relative(process.cwd(), path).replace(/^src\//, "dist/").split("/").slice(0, 2).join("/")
 }
 
 export interface ProfileSummary {
@@ -46,7 +50,13 @@ export interface ProfileSummary {
   /** The `top` functions by self time; (idle), (program) and (garbage collector) as V8 reports them. */
   readonly hot: ReadonlyArray<HotFunction>
   /** Self time by package or folder of ours, highest first; (idle), (program), (garbage collector) on their own. */
-  readonly byPackage: ReadonlyArray<{ readonly where: string; readonly percent: number }>
+  readonly byPackage: ReadonlyArray<PackageTime>
+}
+
+export interface PackageTime {
+  readonly where: string
+  readonly ms: number
+  readonly percent: number
 }
 
 export const summariseProfile = (file: string, top = 20): ProfileSummary => {
@@ -74,8 +84,34 @@ export const summariseProfile = (file: string, top = 20): ProfileSummary => {
   return {
     totalMs: totalUs / 1000,
     hot,
-    byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([where, us]) => ({ where, percent: (100 * us) / totalUs }))
+    byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([where, us]) => ({ where, ms: us / 1000, percent: (100 * us) / totalUs }))
   }
+}
+
+/** One place's sampled time per job in two profiles of the same work, in µs. */
+export interface PerJobTime {
+  readonly where: string
+  readonly us: number
+  readonly referenceUs: number
+}
+
+/**
+ * Two profiles of the same jobs (the worker's and the reference's) side by side: each place's sampled time
+ * per job, the places where the first spends the most beyond the second first. (idle) is not work and is
+ * left out.
+ */
+export const perJobAgainst = (
+  profile: Pick<ProfileSummary, "byPackage">,
+  reference: Pick<ProfileSummary, "byPackage">,
+  jobs: number
+): ReadonlyArray<PerJobTime> => {
+  const usPerJob = (p: Pick<ProfileSummary, "byPackage">) =>
+    new Map(p.byPackage.filter((b) => b.where !== "(idle)").map((b) => [b.where, (1000 * b.ms) / jobs]))
+  const mine = usPerJob(profile)
+  const theirs = usPerJob(reference)
+  return [...new Set([...mine.keys(), ...theirs.keys()])]
+    .map((where) => ({ where, us: mine.get(where) ?? 0, referenceUs: theirs.get(where) ?? 0 }))
+    .sort((a, b) => (b.us - b.referenceUs) - (a.us - a.referenceUs))
 }
 
 /**

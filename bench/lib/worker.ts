@@ -40,9 +40,14 @@ export const startWorkers = (
     logPrefix: opts.logPrefix
   })
 
-export const startReference = (redisUrl: string, fixturesPerJob: number, logPrefix: string): Consumers =>
+export const startReference = (
+  redisUrl: string,
+  fixturesPerJob: number,
+  logPrefix: string,
+  nodeFlags: ReadonlyArray<string> = []
+): Consumers =>
   startConsumers({
-    args: ["bench/reference.ts"],
+    args: [...nodeFlags, "bench/reference.ts"],
     env: workerEnv(redisUrl, fixturesPerJob),
     processes: 1,
     logPrefix
