@@ -52,10 +52,6 @@ export interface Match {
 export const thresholdFor = (market: Market, thresholds: Thresholds): number =>
   market === "btts" ? thresholds.btts : thresholds.other
 
-const isFresh = (o: Observation, now: number, freshnessMs: number): boolean => {
-  const t = Date.parse(o.fetchedAt)
-  return Number.isFinite(t) && now - t <= freshnessMs
-}
 
 const groupKey = (o: Observation) => JSON.stringify([o.entryKey, o.source, o.market, o.streamDate])
 const sameGroup = (a: Observation, b: Observation) =>
@@ -71,13 +67,21 @@ export const fold = (input: FoldInput): ReadonlyArray<Match> => {
     else group.members.push(o)
   }
 
+  // The quotes of a batch, and those stored beside them, share a few fetch times: each is parsed once.
+  const fetchedAtMs = new Map<string, number>()
+  const isFresh = (o: Observation): boolean => {
+    let t = fetchedAtMs.get(o.fetchedAt)
+    if (t === undefined) fetchedAtMs.set(o.fetchedAt, t = Date.parse(o.fetchedAt))
+    return Number.isFinite(t) && now - t <= freshnessMs[o.source]
+  }
+
   const matches: Array<Match> = []
   for (const { head, members } of groups.values()) {
     // Stored quotes win over the batch's for the same bookmaker: they are the latest state of the entry.
     const byBookmaker = new Map<Bookmaker, Observation>()
     for (const list of [members, stored.get(head.entryKey) ?? []]) {
       for (const o of list) {
-        if (sameGroup(o, head) && isFresh(o, now, freshnessMs[o.source])) byBookmaker.set(o.bookmaker, o)
+        if (sameGroup(o, head) && isFresh(o)) byBookmaker.set(o.bookmaker, o)
       }
     }
     if (byBookmaker.size < thresholdFor(head.market, thresholds)) continue

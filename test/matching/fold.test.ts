@@ -90,6 +90,12 @@ describe("fold", () => {
     assert.deepStrictEqual(upcoming.map((m) => m.bookmakers), [["BookieAlpha", "BookieBeta"]])
     assert.deepStrictEqual(run([live(obs("BookieAlpha"))], { stored: storedOf(live(obs("BookieBeta", { age: 5 }))), ...limits }), [])
     assert.deepStrictEqual(run([obs("BookieAlpha")], { stored: storedOf(obs("BookieBeta", { age: 16 })), ...limits }), [])
+    // In one fold, quotes of both sources fetched at the same instant: each still judged by its own limit.
+    const both = run([obs("BookieAlpha"), live(obs("BookieAlpha"))], {
+      stored: storedOf(obs("BookieBeta", { age: 5 }), live(obs("BookieBeta", { age: 5 }))),
+      ...limits
+    })
+    assert.deepStrictEqual(both.map((m) => m.entryKey), ["entry:upcoming:btts:f1"])
   })
 
   it("does not count a stale quote of the batch itself", () => {

@@ -135,6 +135,11 @@ export class ResolverIndex {
   }
 
   resolve(listing: ListingInput): Resolution {
+    // A repeat poll first: only listings with a valid kickoff are kept.
+    const signature = `${listing.home}\u0000${listing.away}`
+    const listingKey = `${listing.bookmaker}\u0000${signature}\u0000${listing.kickoff}`
+    const cached = this.listings.get(listingKey)
+    if (cached !== undefined) return { key: cached.key }
     const kickoff = Date.parse(listing.kickoff)
     if (Number.isNaN(kickoff)) {
       const home = this.team(listing.home, senior)
@@ -144,10 +149,6 @@ export class ResolverIndex {
         unmatched: { reason: `invalid kickoff "${listing.kickoff}"`, candidates: [] }
       }
     }
-    const signature = `${listing.home}\u0000${listing.away}`
-    const listingKey = `${listing.bookmaker}\u0000${signature}\u0000${listing.kickoff}`
-    const cached = this.listings.get(listingKey)
-    if (cached !== undefined) return { key: cached.key }
     const league = listing.league === undefined || listing.league.trim() === "" ? undefined : this.leagueNames.get(listing.league)
     const home = this.team(listing.home, league?.tier ?? senior)
     const away = this.team(listing.away, league?.tier ?? senior)
