@@ -9,7 +9,6 @@ import { skipWithoutRedis } from "../support/redisServer.ts"
 import { quotesByJob, verify } from "./support/check.ts"
 import { startWorker } from "./support/children.ts"
 import {
-  
   anyPending,
   btts,
   createGroup,
@@ -76,7 +75,11 @@ describe.skipIf(skipWithoutRedis("fault suite: worker crashes", { ownServer: tru
         const other = startWorker("worker (direct)", { ...env, REDIS_URL: suite.server.url })
         await readersReady(suite.redis, 2)
         await feed(suite.redis, btts, jobs)
-        await within(held, 20_000, `the worker to send ${commands.join("/")}`)
+        await within(held, 20_000, `the worker to send ${commands.join("/")}`).catch(async (error: Error) => {
+          // What the victim held and said, so that a miss can be told from a worker that never got there.
+          const pending = (await pendingOf(suite.redis, btts, victim.pid)).length
+          throw new Error(`${error.message}; ${pending} jobs pending for it; its output ends:\n${victim.output().slice(-4000)}`)
+        })
         const batch = await pendingOf(suite.redis, btts, victim.pid)
         expect(batch.length).toBeGreaterThan(0)
         const quotes = await quotesByJob(suite.redis)

@@ -38,11 +38,20 @@ interface Link {
   readonly toClient: Array<Buffer>
   held: boolean
   clientGone: boolean
+  /** The end of the last chunk the client sent (latin1), see `overlap`. */
+  tail: string
 }
 
 /** `*N\r\n$len\r\nNAME\r\n`, in any case (ioredis sends script commands as `evalsha`). */
-const carries = (chunk: Buffer, command: string): boolean =>
-  chunk.toString("latin1").toUpperCase().includes(`$${command.length}\r\n${command.toUpperCase()}\r\n`)
+const carries = (text: string, command: string): boolean =>
+  text.toUpperCase().includes(`$${command.length}\r\n${command.toUpperCase()}\r\n`)
+
+/**
+ * How much of a connection's last chunk to client → server is searched with the next one: a command's name
+ * may straddle two chunks (TCP keeps no write boundaries), and then the chunk holding its end is held, so
+ * Redis still never has the whole command. Longer than any `$len\r\nNAME\r\n`.
+ */
+const overlap = 32
 
 export const startProxy = (target: { readonly host: string; readonly port: number }): Promise<FaultProxy> =>
   new Promise((resolve, reject) => {
@@ -80,10 +89,12 @@ export const startProxy = (target: { readonly host: string; readonly port: numbe
       accepted++
       if (mode === "down") return void client.destroy()
       const upstream = connect(target.port, target.host)
-      const link: Link = { client, upstream, toServer: [], toClient: [], held: false, clientGone: false }
+      const link: Link = { client, upstream, toServer: [], toClient: [], held: false, clientGone: false, tail: "" }
       links.add(link)
-      client.on("data", (chunk) => {
-        if (hold !== undefined && !link.held && hold.commands.some((c) => carries(chunk, c))) {
+      client.on("data", (chunk: Buffer) => {
+        const text = link.tail + chunk.toString("latin1")
+        link.tail = text.slice(-overlap)
+        if (hold !== undefined && !link.held && hold.commands.some((c) => carries(text, c))) {
           link.held = true // one-shot: this connection stays held until release()
           const { hit } = hold
           hold = undefined
