@@ -13,7 +13,7 @@ import { type Consumers, startConsumers } from "./lib/consumers.ts"
 import { makeJobs, roundsIn } from "./lib/workload.ts"
 import { drain, mainJs, stage, startReference, startWorkers } from "./lib/worker.ts"
 import { catalogue } from "./catalogue.ts"
-import { pacedPhase } from "./parts/headline.ts"
+import { fixturesPerJob, pacedPhase } from "./parts/headline.ts"
 
 export interface BenchReport {
   readonly startedAt: string
@@ -126,13 +126,13 @@ const profilers: ReadonlyArray<{
     name: "worker",
     rows: ["worker.jobsPerSec", "worker.peakRss", "paced.p99", "rt.growth"],
     run: (ctx, dir) =>
-      profileHeadline(ctx, dir, (nodeFlags, logPrefix) => startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob: 5, logPrefix, nodeFlags }))
+      profileHeadline(ctx, dir, (nodeFlags, logPrefix) => startWorkers(ctx.redisUrl, { processes: 1, fixturesPerJob, logPrefix, nodeFlags }))
   },
   {
     // The same two phases on the reference: what the worker spends per job beyond it, place by place.
     name: "reference",
     rows: ["worker.jobsPerSec"],
-    run: (ctx, dir) => profileHeadline(ctx, dir, (nodeFlags, logPrefix) => startReference(ctx.redisUrl, 5, logPrefix, nodeFlags))
+    run: (ctx, dir) => profileHeadline(ctx, dir, (nodeFlags, logPrefix) => startReference(ctx.redisUrl, fixturesPerJob, logPrefix, nodeFlags))
   },
   {
     name: "decode",

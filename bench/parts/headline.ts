@@ -24,7 +24,7 @@ import {
   workerUnavailable
 } from "../lib/worker.ts"
 
-const fixturesPerJob = 5
+export const fixturesPerJob = 5
 const pacedRate = 1000
 
 /** Drains the pre-filled `jobs` with one consumer; checks the distinct matched entries against `expected`. */

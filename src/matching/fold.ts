@@ -52,7 +52,6 @@ export interface Match {
 export const thresholdFor = (market: Market, thresholds: Thresholds): number =>
   market === "btts" ? thresholds.btts : thresholds.other
 
-
 const groupKey = (o: Observation) => JSON.stringify([o.entryKey, o.source, o.market, o.streamDate])
 const sameGroup = (a: Observation, b: Observation) =>
   a.entryKey === b.entryKey && a.source === b.source && a.market === b.market && a.streamDate === b.streamDate

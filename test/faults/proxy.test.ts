@@ -67,4 +67,17 @@ describe("fault proxy: holdOn", () => {
     await sleep(50)
     expect(sink.received()).toBe(ping + xack)
   })
+
+  it("does not count a command the previous chunk carried whole, before the hold was set", async () => {
+    const { client, proxy, sink } = await setUp()
+    const short = "*2\r\n$4\r\nXACK\r\n$1\r\ns\r\n" // its name within the end of the chunk the proxy keeps
+    client.write(short)
+    await sleep(50)
+    const held = proxy.holdOn("XACK")
+    client.write(ping)
+    await sleep(50)
+    expect(sink.received()).toBe(short + ping)
+    client.write(xack)
+    await held
+  })
 })

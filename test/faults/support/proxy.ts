@@ -42,9 +42,14 @@ interface Link {
   tail: string
 }
 
-/** `*N\r\n$len\r\nNAME\r\n`, in any case (ioredis sends script commands as `evalsha`). */
-const carries = (text: string, command: string): boolean =>
-  text.toUpperCase().includes(`$${command.length}\r\n${command.toUpperCase()}\r\n`)
+/**
+ * `*N\r\n$len\r\nNAME\r\n`, in any case (ioredis sends script commands as `evalsha`), ending past the first
+ * `seen` characters of `text` (the previous chunk's tail): a name that chunk held whole does not count again.
+ */
+const carries = (text: string, seen: number, command: string): boolean => {
+  const name = `$${command.length}\r\n${command.toUpperCase()}\r\n`
+  return text.toUpperCase().indexOf(name, Math.max(0, seen - name.length + 1)) >= 0
+}
 
 /**
  * How much of a connection's last chunk to client → server is searched with the next one: a command's name
@@ -93,8 +98,9 @@ export const startProxy = (target: { readonly host: string; readonly port: numbe
       links.add(link)
       client.on("data", (chunk: Buffer) => {
         const text = link.tail + chunk.toString("latin1")
+        const seen = link.tail.length
         link.tail = text.slice(-overlap)
-        if (hold !== undefined && !link.held && hold.commands.some((c) => carries(text, c))) {
+        if (hold !== undefined && !link.held && hold.commands.some((c) => carries(text, seen, c))) {
           link.held = true // one-shot: this connection stays held until release()
           const { hit } = hold
           hold = undefined
