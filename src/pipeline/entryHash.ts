@@ -19,7 +19,6 @@ export const signatureField = "published_sig"
  * stale match after a fuller one, and a redelivery would then publish the fuller one a second time.
  */
 export const writerField = (streamDate: string) => `written_by:${streamDate}`
-const writerFields = byValue(writerField, { maxEntries: 1024, maxLength: 64 })
 
 /** A bookmaker's field: its quote plus the job that wrote it (`<stream>/<id>`) and that job's period. */
 export const StoredQuote = Schema.Struct({ ...Quote.fields, jobId: Schema.String, stream_date: Schema.String })
@@ -33,8 +32,6 @@ export const StoredQuoteJson = Schema.fromJsonString(StoredQuote)
  */
 export const markField = (bookmaker: Bookmaker) => `mark:${bookmaker}`
 const markFields: ReadonlyArray<string> = bookmakers.map(markField)
-// Field names made once: a name built anew for every quote is a new string V8 must look up before using it as a key.
-const markFieldOf = Object.fromEntries(bookmakers.map((b) => [b, markField(b)])) as Record<Bookmaker, string>
 const Mark = Schema.Tuple([Schema.String, Schema.String, Schema.String])
 type Mark = typeof Mark.Type
 const decodeMark = Schema.decodeUnknownResult(Schema.fromJsonString(Mark))
@@ -124,8 +121,8 @@ export const entryCommands = (
     let entry = byEntry.get(p.entryKey)
     if (entry === undefined) byEntry.set(p.entryKey, entry = { fields: {}, last: p })
     entry.fields[p.quote.bookmaker] = JSON.stringify(storedOf(p))
-    entry.fields[markFieldOf[p.quote.bookmaker]] = markValue
-    entry.fields[writerFields.get(p.job.stream_date)] = writer
+    entry.fields[markField(p.quote.bookmaker)] = markValue
+    entry.fields[writerField(p.job.stream_date)] = writer
     entry.last = p
   }
   const commands: Array<Command> = []
