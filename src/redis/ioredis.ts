@@ -49,6 +49,32 @@ const waitForRedis = <A>(connecting: Effect.Effect<A, RedisError>): Effect.Effec
     Effect.retry({ schedule: connectBackoff, while: unreachable })
   )
 
+/**
+ * One round trip's reply, or `late()` when none came within `ms`. One timer and no fiber: `Effect.timeout`
+ * races two fibers, 5–9 µs more per round trip, and a worker fed one job at a time makes four round trips
+ * a job (docs/benchmarks.md). Interrupted, it stops the timer; a reply that still comes is ignored.
+ */
+const replyWithin = <A, E>(
+  ms: number,
+  roundTrip: () => Promise<A>,
+  failed: (error: unknown) => E,
+  late: () => Effect.Effect<never, E>
+): Effect.Effect<A, E> =>
+  Effect.callback<A, E>((resume) => {
+    // setTimeout takes at most 2^31 − 1 ms (a longer delay fires at once); an unbounded wait needs no timer.
+    const timer = Number.isFinite(ms) ? setTimeout(() => resume(late()), Math.min(ms, 2 ** 31 - 1)) : undefined
+    const settle = (result: Effect.Effect<A, E>) => {
+      clearTimeout(timer)
+      resume(result)
+    }
+    try {
+      roundTrip().then((reply) => settle(Effect.succeed(reply)), (error) => settle(Effect.fail(failed(error))))
+    } catch (error) {
+      settle(Effect.fail(failed(error)))
+    }
+    return Effect.sync(() => clearTimeout(timer))
+  })
+
 const decodeReply = <A>(op: string, schema: Schema.Decoder<A>) => (raw: unknown): Effect.Effect<A, RedisError> =>
   Schema.decodeUnknownEffect(schema)(raw).pipe(
     Effect.mapError(() => new RedisError({ op, message: `unexpected ${op} reply` }))
@@ -227,11 +253,11 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
 
   /** One round trip on the command connection, failing after REDIS_COMMAND_TIMEOUT without a reply. */
   const call = <A>(op: string, roundTrip: () => Promise<A>) =>
-    Effect.tryPromise({ try: roundTrip, catch: failOn(commands, op) }).pipe(
-      Effect.timeoutOrElse({
-        duration: cfg.commandTimeout,
-        orElse: () => Effect.fail(new RedisError({ op, message: "Command timed out" }))
-      })
+    replyWithin(
+      Duration.toMillis(cfg.commandTimeout),
+      roundTrip,
+      failOn(commands, op),
+      () => Effect.fail(new RedisError({ op, message: "Command timed out" }))
     )
   const send = (op: string, args: [string, ...Array<string | number>]) => call(op, () => commands.client.call(...args))
   const noGroup = (stream: string, group: string) => (e: RedisError): Effect.Effect<never, RedisError | NoGroup> =>
@@ -251,25 +277,23 @@ const make = (waitAtStart: boolean) => Effect.gen(function*() {
         ...req.streams.map((s) => s.stream),
         ...req.streams.map((s) => s.id)
       ]
-      const raw = yield* Effect.tryPromise({
-        try: () => conn.client.call("XREADGROUP", ...args),
-        catch: (error) => {
+      const raw = yield* replyWithin(
+        Math.max(0, req.blockMs) + Duration.toMillis(cfg.readMargin),
+        () => conn.client.call("XREADGROUP", ...args),
+        (error) => {
           if (replyCode(error) === "NOGROUP") {
             // The reply names the missing key; only a stream we asked for is taken from it.
             const named = error instanceof Error ? req.streams.find((s) => error.message.includes(`'${s.stream}'`)) : undefined
             return new NoGroup({ stream: (named ?? req.streams[0])?.stream ?? "", group: req.group })
           }
           return failOn(conn, "xreadgroup")(error)
-        }
-      }).pipe(
-        Effect.timeoutOrElse({
-          duration: Duration.sum(Duration.millis(Math.max(0, req.blockMs)), cfg.readMargin),
-          orElse: () =>
-            Effect.andThen(
-              dropReader(conn),
-              Effect.fail(new RedisError({ op: "xreadgroup", message: "no reply within BLOCK + REDIS_READ_MARGIN; reader reconnects" }))
-            )
-        }),
+        },
+        () =>
+          Effect.andThen(
+            dropReader(conn),
+            Effect.fail(new RedisError({ op: "xreadgroup", message: "no reply within BLOCK + REDIS_READ_MARGIN; reader reconnects" }))
+          )
+      ).pipe(
         // An interrupted BLOCK would hold the connection: drop it, the next read opens another.
         Effect.onInterrupt(() => dropReader(conn))
       )
