@@ -16,6 +16,7 @@ import { capArgs, fieldArgs, publishOnceArgs, publishOnceError, publishOnceLua }
 import type { PublishOnce } from "./publishOnce.ts"
 import { describeError, describeReply, replyCode } from "./redact.ts"
 import { parseRedisUrl, RedisConfig } from "./RedisConfig.ts"
+import { replyWithin } from "./replyWithin.ts"
 import { NoGroup, RedisError, RedisStore } from "./RedisStore.ts"
 import type { Command, ReadRequest, Reply, StreamEntry } from "./RedisStore.ts"
 import * as R from "./replies.ts"
@@ -48,32 +49,6 @@ const waitForRedis = <A>(connecting: Effect.Effect<A, RedisError>): Effect.Effec
     ),
     Effect.retry({ schedule: connectBackoff, while: unreachable })
   )
-
-/**
- * One round trip's reply, or `late()` when none came within `ms`. One timer and no fiber: `Effect.timeout`
- * races two fibers, 5–9 µs more per round trip, and a worker fed one job at a time makes four round trips
- * a job (docs/benchmarks.md). Interrupted, it stops the timer; a reply that still comes is ignored.
- */
-const replyWithin = <A, E>(
-  ms: number,
-  roundTrip: () => Promise<A>,
-  failed: (error: unknown) => E,
-  late: () => Effect.Effect<never, E>
-): Effect.Effect<A, E> =>
-  Effect.callback<A, E>((resume) => {
-    // setTimeout takes at most 2^31 − 1 ms (a longer delay fires at once); an unbounded wait needs no timer.
-    const timer = Number.isFinite(ms) ? setTimeout(() => resume(late()), Math.min(ms, 2 ** 31 - 1)) : undefined
-    const settle = (result: Effect.Effect<A, E>) => {
-      clearTimeout(timer)
-      resume(result)
-    }
-    try {
-      roundTrip().then((reply) => settle(Effect.succeed(reply)), (error) => settle(Effect.fail(failed(error))))
-    } catch (error) {
-      settle(Effect.fail(failed(error)))
-    }
-    return Effect.sync(() => clearTimeout(timer))
-  })
 
 const decodeReply = <A>(op: string, schema: Schema.Decoder<A>) => (raw: unknown): Effect.Effect<A, RedisError> =>
   Schema.decodeUnknownEffect(schema)(raw).pipe(
