@@ -1,5 +1,5 @@
 // A bound on one round trip's wait, without a race: `Effect.timeout` forks two fibers and arms a timer per
-// call, 5–9 µs more per round trip here, and a worker fed one job at a time makes four round trips a job
+// call, 4–9 µs more per round trip here, and a worker fed one job at a time makes four round trips a job
 // (docs/benchmarks.md).
 import { Effect } from "effect"
 
